@@ -1,0 +1,84 @@
+"""Text folding shared by indexing (store) and understanding (handlers).
+
+The same function must fold both the catalog and the user's words, or matching breaks:
+that is why it lives beside the store rather than in the handlers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ARABIC_DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_TATWEEL = "\u0640"
+_ARABIC_MAP = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ؤ": "ء",
+        "ئ": "ء",
+        "ک": "ك",
+        "ی": "ي",
+        "گ": "ك",
+        "ڤ": "ف",
+        "٠": "0",
+        "١": "1",
+        "٢": "2",
+        "٣": "3",
+        "٤": "4",
+        "٥": "5",
+        "٦": "6",
+        "٧": "7",
+        "٨": "8",
+        "٩": "9",
+        "،": ",",
+        "؟": "?",
+        "؛": ";",
+    }
+)
+_LATIN_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "´": "'"})
+# French elisions: "l'appel", "d'offres", "qu'il" -> separate words.
+_ELISION = re.compile(r"\b(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'", re.IGNORECASE)
+# Three or more of the same letter ("merciii", "salaaam") collapse to one.
+_REPEATS = re.compile(r"([^\W\d_])\1{2,}")
+_TOKEN = re.compile(r"[\w/@.+-]+")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def has_arabic(text: str) -> bool:
+    return bool(_ARABIC_LETTER.search(text))
+
+
+def _strip_latin_accents(text: str) -> str:
+    # Decompose and drop combining marks, but only where the base is Latin: Arabic is
+    # handled by its own table so that hamza carriers fold the way users type them.
+    out: list[str] = []
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char) and out and out[-1].isascii():
+            continue
+        out.append(char)
+    return unicodedata.normalize("NFKC", "".join(out))
+
+
+def fold_arabic(text: str) -> str:
+    text = _ARABIC_DIACRITICS.sub("", text.replace(_TATWEEL, ""))
+    return text.translate(_ARABIC_MAP)
+
+
+def fold(text: str) -> str:
+    """Lowercase, fold Arabic letter forms and Latin accents, split elisions, squeeze."""
+    text = fold_arabic(text.translate(_LATIN_APOSTROPHES))
+    text = _strip_latin_accents(text).lower()
+    text = text.replace("œ", "oe").replace("æ", "ae")
+    text = _ELISION.sub(r"\1 ", text)
+    text = _REPEATS.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word tokens; keeps digits, slashes and dots inside references and e-mails."""
+    return [t.strip(".-+") for t in _TOKEN.findall(fold(text)) if t.strip(".-+")]
