@@ -1,0 +1,219 @@
+"""Command line: `python -m bot chat|run|calls ...`.
+
+Every subcommand takes --db (default: the FORSA_DB setting) and --now (the clock's
+starting point; it runs on from there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.app import load_demo, open_deps
+from bot.channels import console
+from bot.config import Settings
+from handlers.clock import Clock, StartedClock, SystemClock, parse_now
+from handlers.deps import Deps
+from store import calls as call_store
+from store.ingest.extract import extract_call
+from store.ingest.read import IngestError, read_document
+from store.models import Call
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", help="SQLite file (default: FORSA_DB or data/forsa.db)")
+    parser.add_argument("--now", help="start the clock at this ISO 8601 instant")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Forsa (فرصة)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    chat = sub.add_parser("chat", help="talk to Forsa in the terminal")
+    _common(chat)
+    chat.add_argument("--demo", action="store_true", help="load the demo catalog first")
+    chat.add_argument("--lang", choices=("fr", "ar"), help="language for new users")
+    chat.add_argument("--jsonl", action="store_true", help="JSON lines on stdin/stdout")
+    chat.add_argument("--user", default="local", help="console user id (interactive mode)")
+
+    run = sub.add_parser("run", help="start every configured channel")
+    _common(run)
+    run.add_argument("--demo", action="store_true", help="load the demo catalog first")
+
+    calls = sub.add_parser("calls", help="the call catalog")
+    calls_sub = calls.add_subparsers(dest="action", required=True)
+    listing = calls_sub.add_parser("list", help="list calls")
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--drafts", action="store_true", help="include unpublished drafts")
+    listing.add_argument("--demo", action="store_true", help="load the demo catalog first")
+    show = calls_sub.add_parser("show", help="show one call")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    imp = calls_sub.add_parser("import", help="import .txt/.md/.pdf/.docx calls")
+    imp.add_argument("files", nargs="+", type=Path)
+    imp.add_argument("--json", action="store_true", help="print what was extracted")
+    imp.add_argument("--publish", action="store_true", help="publish at once")
+    for name in ("publish", "close"):
+        action = calls_sub.add_parser(name, help=f"{name} a call")
+        action.add_argument("id")
+    for action_parser in (listing, show, imp, *calls_sub.choices.values()):
+        if not any(a.dest == "db" for a in action_parser._actions):
+            _common(action_parser)
+    return parser
+
+
+def _clock(now: str | None) -> Clock:
+    return StartedClock(parse_now(now)) if now else SystemClock()
+
+
+async def _chat(args: argparse.Namespace, deps: Deps) -> int:
+    if args.demo:
+        await load_demo(deps.db, deps.clock)
+    if args.lang:
+        deps.default_lang = args.lang
+    if args.jsonl:
+        await console.run_jsonl(deps, sys.stdin, sys.stdout)
+    else:
+        await console.run_interactive(deps, args.user)
+    return EXIT_OK
+
+
+async def _run(args: argparse.Namespace, deps: Deps) -> int:
+    # Channels with credentials (Telegram, WhatsApp) arrive with their own issues;
+    # until one is configured, `run` says so and offers the console.
+    print(
+        "No channel is configured (no TELEGRAM_BOT_TOKEN, no TWILIO_* settings).\n"
+        "Try the console: python -m bot chat --demo",
+        file=sys.stderr,
+    )
+    return EXIT_ERROR
+
+
+def _print_call_text(call: Call, deps: Deps, published: bool) -> None:
+    data = call.to_json(deps.clock.now())
+    state = "published" if published else "draft"
+    print(f"{call.id}  [{data['status']}, {state}]  {call.title}")
+    for key in ("organization", "reference", "kind", "deadline", "regions", "themes"):
+        print(f"  {key}: {data[key]}")
+
+
+async def _calls(args: argparse.Namespace, deps: Deps) -> int:
+    handler = {
+        "list": _calls_list,
+        "show": _calls_show,
+        "import": _calls_import,
+        "publish": _calls_publish,
+        "close": _calls_close,
+    }[args.action]
+    return await handler(args, deps)
+
+
+async def _calls_list(args: argparse.Namespace, deps: Deps) -> int:
+    if args.demo:
+        await load_demo(deps.db, deps.clock)
+    calls = await call_store.all_calls(deps.db, include_drafts=args.drafts)
+    now = deps.clock.now()
+    if args.json:
+        print(json.dumps([c.to_json(now) for c in calls], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for call in calls:
+        print(f"{call.id}  [{call.status(now)}]  {call.deadline or '-'}  {call.title[:70]}")
+    return EXIT_OK
+
+
+async def _calls_show(args: argparse.Namespace, deps: Deps) -> int:
+    call = await call_store.get_call(deps.db, args.id, include_drafts=True)
+    if call is None:
+        print(f"no call with id {args.id!r}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.json:
+        print(json.dumps(call.to_json(deps.clock.now()), ensure_ascii=False, indent=2))
+    else:
+        published = bool(await call_store.is_published(deps.db, call.id))
+        _print_call_text(call, deps, published)
+    return EXIT_OK
+
+
+async def _calls_import(args: argparse.Namespace, deps: Deps) -> int:
+    # Read and extract everything first: one unreadable file stores nothing at all.
+    calls: list[Call] = []
+    failed = False
+    for path in args.files:
+        try:
+            calls.append(extract_call(read_document(path), source_name=path.name))
+        except IngestError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed = True
+    if failed:
+        return EXIT_ERROR
+    now = deps.clock.now()
+    for call in calls:
+        was_published = await call_store.is_published(deps.db, call.id)
+        await call_store.save_call(
+            deps.db, call, published=args.publish or bool(was_published), now=now
+        )
+    if args.json:
+        payload = [c.to_json(now) for c in calls]
+        print(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
+    else:
+        for call in calls:
+            state = "published" if args.publish else "draft (publish with: calls publish ID)"
+            print(f"imported {call.id}: {state}")
+    return EXIT_OK
+
+
+async def _calls_publish(args: argparse.Namespace, deps: Deps) -> int:
+    if not await call_store.set_published(deps.db, args.id, True):
+        print(f"no call with id {args.id!r}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"published {args.id}")
+    return EXIT_OK
+
+
+async def _calls_close(args: argparse.Namespace, deps: Deps) -> int:
+    call = await call_store.get_call(deps.db, args.id, include_drafts=True)
+    if call is None:
+        print(f"no call with id {args.id!r}", file=sys.stderr)
+        return EXIT_ERROR
+    await call_store.close_call(deps.db, call, deps.clock.now())
+    print(f"closed {args.id}")
+    return EXIT_OK
+
+
+_COMMANDS = {"chat": _chat, "run": _run, "calls": _calls}
+
+
+async def _main(args: argparse.Namespace, settings: Settings) -> int:
+    async with open_deps(settings, _clock(args.now), args.db) as deps:
+        return await _COMMANDS[args.command](args, deps)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings.load()
+    # Logs go to stderr: stdout belongs to answers (and to `chat --jsonl`).
+    logging.basicConfig(
+        stream=sys.stderr,
+        level=settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        args.now and parse_now(args.now)
+    except ValueError:
+        print(f"error: --now {args.now!r} is not an ISO 8601 date-time", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return asyncio.run(_main(args, settings))
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

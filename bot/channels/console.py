@@ -1,0 +1,87 @@
+"""The console channel: a terminal conversation, or JSON lines for scripts."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from typing import Any, TextIO
+
+from handlers.deps import Deps
+from handlers.handle import handle
+from handlers.messages import Inbound, Reply
+
+CHANNEL = "console"
+
+
+async def _read_line(stream: TextIO) -> str | None:
+    line = await asyncio.to_thread(stream.readline)
+    return line if line else None
+
+
+def parse_jsonl(line: str) -> tuple[str | None, Inbound | None, str | None]:
+    """(user, inbound, error) for one input line of `chat --jsonl`."""
+    try:
+        data: Any = json.loads(line)
+    except ValueError as exc:
+        return None, None, f"invalid JSON: {exc.msg}"
+    if not isinstance(data, dict) or "user" not in data:
+        return None, None, 'expected an object with "user" and "text" or "button"'
+    user = data["user"]
+    if not isinstance(user, str | int) or isinstance(user, bool) or str(user) == "":
+        return None, None, '"user" must be a non-empty string or a number'
+    text, button = data.get("text"), data.get("button")
+    if isinstance(button, str):
+        return str(user), Inbound(CHANNEL, str(user), payload=button), None
+    if isinstance(text, str):
+        return str(user), Inbound(CHANNEL, str(user), text=text), None
+    return str(user), None, 'expected "text" or "button" as a string'
+
+
+async def run_jsonl(deps: Deps, stdin: TextIO, stdout: TextIO) -> int:
+    """One output line per input line, in order. Returns how many lines were answered."""
+    count = 0
+    while (line := await _read_line(stdin)) is not None:
+        if not line.strip():
+            continue
+        user, inbound, error = parse_jsonl(line)
+        if inbound is None:
+            out: dict[str, Any] = {"user": user, "replies": [], "error": error}
+        else:
+            replies = await handle(deps, inbound)
+            out = {"user": user, "replies": [r.to_json() for r in replies]}
+        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        stdout.flush()
+        count += 1
+    return count
+
+
+def render(replies: list[Reply]) -> str:
+    lines: list[str] = []
+    number = 0
+    for reply in replies:
+        lines.append(reply.text)
+        for button in reply.buttons:
+            number += 1
+            lines.append(f"  [{number}] {button.label}")
+    return "\n".join(lines)
+
+
+async def run_interactive(deps: Deps, user: str, stdin: TextIO = sys.stdin) -> None:
+    """A terminal conversation; type a button's number to press it, Ctrl-D to quit."""
+    print("Forsa — console. Ctrl-D pour quitter / للخروج.")
+    buttons: list[str] = []
+    while True:
+        print("> ", end="", flush=True)
+        line = await _read_line(stdin)
+        if line is None:
+            print()
+            return
+        text = line.rstrip("\n")
+        if text.strip().isdigit() and 0 < int(text) <= len(buttons):
+            inbound = Inbound(CHANNEL, user, payload=buttons[int(text) - 1])
+        else:
+            inbound = Inbound(CHANNEL, user, text=text)
+        replies = await handle(deps, inbound)
+        buttons = [b.payload for r in replies for b in r.buttons]
+        print(render(replies))

@@ -1,0 +1,45 @@
+"""Everything a handler needs, passed explicitly: no module-level state."""
+
+from __future__ import annotations
+
+import asyncio
+import weakref
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+from handlers.clock import Clock
+from handlers.understand.callnames import NameIndexCache
+from store.db import Database
+
+
+class ContactLocks:
+    """One message at a time per contact, so two quick messages never race on its state."""
+
+    def __init__(self) -> None:
+        self._locks: weakref.WeakValueDictionary[tuple[str, str], asyncio.Lock] = (
+            weakref.WeakValueDictionary()
+        )
+
+    @asynccontextmanager
+    async def hold(self, channel: str, address: str) -> AsyncIterator[None]:
+        key = (channel, address)
+        lock = self._locks.get(key)
+        if lock is None:
+            lock = asyncio.Lock()
+            self._locks[key] = lock
+        async with lock:
+            yield
+
+
+@dataclass
+class Deps:
+    db: Database
+    clock: Clock
+    names: NameIndexCache = field(default_factory=NameIndexCache)
+    locks: ContactLocks = field(default_factory=ContactLocks)
+    # Longer messages are cut: nobody asks about a call in 2,000 characters, and it
+    # bounds the work one message can cost.
+    max_text_chars: int = 2000
+    # Language for users we know nothing about yet (`chat --lang`).
+    default_lang: str = "fr"

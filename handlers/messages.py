@@ -1,0 +1,36 @@
+"""The shapes every channel speaks: one incoming message in, replies out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Telegram's callback_data holds at most 64 bytes; every payload we make must fit.
+MAX_PAYLOAD_BYTES = 64
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    payload: str
+
+
+@dataclass
+class Reply:
+    text: str
+    buttons: list[Button] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "buttons": [{"label": b.label, "payload": b.payload} for b in self.buttons],
+        }
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One user event: typed text or a pressed button's payload."""
+
+    channel: str  # "console", "telegram", "whatsapp"
+    address: str  # the user's id on that channel
+    text: str | None = None
+    payload: str | None = None

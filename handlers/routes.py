@@ -1,0 +1,214 @@
+"""Routing typed text: what was asked, about which call, and who answers it."""
+
+from __future__ import annotations
+
+import re
+
+from handlers import callinfo, eligibility, listing, smalltalk
+from handlers.conversation import Turn
+from handlers.listing import ListRequest
+from handlers.messages import Button, Reply
+from handlers.understand.callnames import STRONG_MATCH
+from handlers.understand.intents import (
+    CUE_WORDS,
+    Intent,
+    detect_intents,
+    detect_kind,
+    detect_period,
+    requested_language,
+)
+from handlers.understand.profile import parse_profile
+from store import calls as call_store
+from store.models import Call, Kind
+from store.text import tokens
+from store.vocab.glossary import ARABIC_STOPWORDS, FRENCH_STOPWORDS, french_terms
+from store.vocab.places import find_places
+from store.vocab.themes import find_themes
+
+FIELD_INTENTS = tuple(callinfo.FIELD_ANSWERS)
+_KNOWN_WORDS = CUE_WORDS | FRENCH_STOPWORDS | ARABIC_STOPWORDS
+_SMALLTALK = {
+    Intent.GREETING: smalltalk.greeting,
+    Intent.HELP: smalltalk.help_reply,
+    Intent.THANKS: smalltalk.thanks,
+    Intent.GOODBYE: smalltalk.goodbye,
+}
+_QUESTION = re.compile(r"[?؟]|^(quel|quelle|quels|combien|est ce|y a t il|comment)\b")
+
+
+async def on_text(turn: Turn) -> list[Reply]:
+    """Answer a typed message."""
+    if not any(ch.isalnum() for ch in turn.text):
+        return [smalltalk.empty(turn)]
+    if turn.text.startswith("/start"):
+        return await _start(turn)
+    pending = await _answer_pending(turn)
+    if pending:
+        return [pending]
+    intents = detect_intents(turn.cues, turn.text)
+    if Intent.LANG_SWITCH in intents:
+        wanted = requested_language(turn.cues)
+        return [smalltalk.set_language(turn, wanted) if wanted else smalltalk.choose_language(turn)]
+    return await _route(turn, intents)
+
+
+async def _route(turn: Turn, intents: set[Intent]) -> list[Reply]:
+    request = _list_request(turn)
+    named = await _named_calls(turn)
+    fields = [i for i in FIELD_INTENTS if i in intents]
+    stated = parse_profile(turn.text)
+    if Intent.ELIGIBILITY in intents or stated.degree_years or stated.years_experience:
+        return [await _about_call(turn, named, weak_ok=True, intents=[Intent.ELIGIBILITY])]
+    if fields and (named.strong or named.weak or turn.current_call or not _wants_list(intents, request)):
+        return [await _about_call(turn, named, weak_ok=True, intents=fields)]
+    if Intent.LIST_CLOSED in intents:
+        return [await listing.list_closed(turn, request)]
+    if named.strong:
+        return [await _call_or_quote(turn, named.strong[0])]
+    if _wants_list(intents, request):
+        return [await listing.list_open(turn, request)]
+    if named.weak and len(tokens(turn.text)) <= 3:
+        return [await _call_or_quote(turn, named.weak[0])]
+    for intent, reply in _SMALLTALK.items():
+        if intent in intents:
+            return [reply(turn)]
+    return [await _fallback(turn)]
+
+
+def _wants_list(intents: set[Intent], request: ListRequest) -> bool:
+    return Intent.LIST_OPEN in intents or request.is_filtered()
+
+
+def _list_request(turn: Turn) -> ListRequest:
+    places = find_places(turn.text)
+    themes = find_themes(turn.text)
+    kind = detect_kind(turn.cues)
+    if kind is Kind.TRAINING:
+        themes = tuple(th for th in themes if th != "education-training")
+    if len(themes) > 1:
+        # "associations de femmes": the association is who applies, women the theme.
+        themes = tuple(th for th in themes if th != "civil-society-strengthening")
+    return ListRequest(
+        regions=places.regions,
+        cities=places.cities,
+        themes=themes,
+        kind=kind,
+        period=detect_period(turn.cues),
+    )
+
+
+class NamedCalls:
+    def __init__(self, strong: list[str], weak: list[str]) -> None:
+        self.strong = strong
+        self.weak = weak
+
+
+async def _named_calls(turn: Turn) -> NamedCalls:
+    index = await turn.deps.names.get(turn.deps.db)
+    scored = index.match(turn.text, _KNOWN_WORDS)
+    if not scored:
+        return NamedCalls([], [])
+    best = scored[0][1]
+    top = [call_id for call_id, score in scored if score >= best * 0.999]
+    return NamedCalls(top, []) if best >= STRONG_MATCH else NamedCalls([], top)
+
+
+async def _about_call(
+    turn: Turn, named: NamedCalls, *, weak_ok: bool, intents: list[Intent]
+) -> Reply:
+    candidates = named.strong or (named.weak if weak_ok else [])
+    if len(candidates) > 1:
+        return await _which_call(turn, intents, candidates)
+    call_id = candidates[0] if candidates else turn.current_call
+    call = await call_store.get_call(turn.deps.db, call_id) if call_id else None
+    if call is None:
+        return await _which_call(turn, intents, [])
+    return await answer_about(turn, call, intents)
+
+
+async def answer_about(turn: Turn, call: Call, intents: list[Intent]) -> Reply:
+    """Answer each asked field of one call, or run the eligibility check."""
+    turn.focus(call.id)
+    if intents == [Intent.ELIGIBILITY]:
+        return await eligibility.check(turn, call, parse_profile(turn.text))
+    parts = [await callinfo.FIELD_ANSWERS[intent](turn, call) for intent in intents]
+    return Reply("\n\n".join(parts), callinfo.call_buttons(turn, call))
+
+
+async def _which_call(turn: Turn, intents: list[Intent], candidates: list[str]) -> Reply:
+    """Ask which call is meant, offering the candidates or the soonest open calls."""
+    db = turn.deps.db
+    if candidates:
+        calls = await call_store.get_calls(db, candidates[:5])
+    else:
+        calls, _ = await call_store.open_calls(db, turn.now, call_store.CallFilter(), 5)
+    turn.set_pending({"type": "which", "intents": [str(i) for i in intents]})
+    if not calls:
+        return Reply(turn.t("which_call_none"))
+    key = "ambiguous" if candidates else "which_call"
+    buttons = [Button(callinfo.call_label(c), f"call:{c.id}") for c in calls]
+    return Reply(turn.t(key), buttons)
+
+
+async def _call_or_quote(turn: Turn, call_id: str) -> Reply:
+    """A call named alone gets its card; named with other words, the text is searched."""
+    call = await call_store.get_call(turn.deps.db, call_id)
+    if call is None:
+        return Reply(turn.t("call_gone"))
+    turn.focus(call.id)
+    terms = _search_terms(turn, call)
+    if terms and _QUESTION.search(turn.cues.padded.strip() + turn.text[-1:]):
+        return Reply(await callinfo.quote(turn, call, terms), callinfo.call_buttons(turn, call))
+    return callinfo.card(turn, call)
+
+
+def _search_terms(turn: Turn, call: Call) -> list[str]:
+    name_words = set(tokens(f"{call.organization or ''} {call.title} {' '.join(call.aliases)}"))
+    name_words |= set(tokens(call.reference or ""))
+    return [w for w in french_terms(turn.text) if w not in name_words and w not in CUE_WORDS]
+
+
+async def _fallback(turn: Turn) -> Reply:
+    """A question about the call under discussion goes to its text; anything else is
+    off-topic."""
+    call_id = turn.current_call
+    if call_id and _QUESTION.search(turn.cues.padded.strip() + turn.text[-1:]):
+        call = await call_store.get_call(turn.deps.db, call_id)
+        terms = _search_terms(turn, call) if call else []
+        if call and terms:
+            return Reply(await callinfo.quote(turn, call, terms), callinfo.call_buttons(turn, call))
+    return smalltalk.off_topic(turn)
+
+
+async def _answer_pending(turn: Turn) -> Reply | None:
+    pending = turn.pending
+    if not pending:
+        return None
+    if pending.get("type") == "eligibility":
+        call = await call_store.get_call(turn.deps.db, str(pending.get("call")))
+        if call:
+            reply = await eligibility.answer_pending(
+                turn, call, str(pending.get("asking")), turn.text
+            )
+            if reply:
+                return reply
+    if pending.get("type") == "which":
+        named = await _named_calls(turn)
+        intents = [Intent(i) for i in pending.get("intents", []) if i in Intent.__members__.values()]
+        if (named.strong or named.weak) and intents:
+            turn.set_pending(None)
+            return await _about_call(turn, named, weak_ok=True, intents=intents)
+    # Anything else is a new question: the pending one is dropped, not forced.
+    turn.set_pending(None)
+    return None
+
+
+async def _start(turn: Turn) -> list[Reply]:
+    """/start, or /start <call id> from a deep link shared by staff."""
+    parts = turn.text.split(maxsplit=1)
+    if len(parts) == 2:
+        call = await call_store.get_call(turn.deps.db, parts[1].strip())
+        if call:
+            turn.focus(call.id)
+            return [callinfo.card(turn, call)]
+    return [smalltalk.greeting(turn)]

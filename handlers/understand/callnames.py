@@ -1,0 +1,90 @@
+"""Which call a message names: organisation, acronym, reference, title words, typos.
+
+The index is built from the store's `call_names` rows and cached until the catalog
+version changes, so a call published from the command line is found by the running bot.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from store import calls as call_store
+from store.db import Database
+from store.text import tokens
+
+# A call named only by one title word is a weak match: enough for a question about a
+# call ("la date limite pour l'atelier de réseautage ?"), not to hijack a listing.
+STRONG_MATCH = 2.0
+_FUZZY_CUTOFF = 80.0
+_MAX_NGRAM = 6
+
+
+@dataclass
+class NameIndex:
+    version: int = -1
+    # name (folded words joined by one space) -> [(call id, weight)]
+    names: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    # single-word names of organisations and aliases, for typo matching
+    fuzzy_vocab: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, version: int, rows: list[tuple[str, str, float]]) -> NameIndex:
+        names: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for call_id, name, weight in rows:
+            key = " ".join(tokens(name))
+            if key:
+                names[key].append((call_id, weight))
+        vocab = sorted(
+            {n for n, hits in names.items() if " " not in n and len(n) >= 4
+             and max(w for _, w in hits) >= STRONG_MATCH}
+        )
+        return cls(version=version, names=dict(names), fuzzy_vocab=vocab)
+
+    def match(self, text: str, known_words: frozenset[str]) -> list[tuple[str, float]]:
+        """Calls named in `text`, best first, with their scores."""
+        words = tokens(text)
+        scores: dict[str, float] = defaultdict(float)
+        matched: set[int] = set()
+        for size in range(min(_MAX_NGRAM, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                span = set(range(start, start + size))
+                if span & matched:
+                    continue
+                hits = self.names.get(" ".join(words[start : start + size]))
+                if hits:
+                    matched |= span
+                    _add(scores, hits)
+        for position, word in enumerate(words):
+            if position not in matched and len(word) >= 4 and word not in known_words:
+                self._fuzzy(word, scores)
+        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+    def _fuzzy(self, word: str, scores: dict[str, float]) -> None:
+        best = process.extractOne(
+            word, self.fuzzy_vocab, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
+        )
+        if best:
+            _add(scores, self.names[best[0]])
+
+
+def _add(scores: dict[str, float], hits: list[tuple[str, float]]) -> None:
+    # A name shared by many calls ("france", "maroc") says little about any one of them.
+    share = 1.0 / len(hits)
+    for call_id, weight in hits:
+        scores[call_id] += weight * max(share, 0.25) if len(hits) <= 4 else weight * 0.1
+
+
+class NameIndexCache:
+    """Holds the current NameIndex; reloads it when the store's catalog version moves."""
+
+    def __init__(self) -> None:
+        self._index = NameIndex()
+
+    async def get(self, db: Database) -> NameIndex:
+        version = await call_store.catalog_version(db)
+        if version != self._index.version:
+            self._index = NameIndex.build(version, await call_store.name_rows(db))
+        return self._index

@@ -1,0 +1,263 @@
+"""The call catalog: saving, loading, listing by status/region/theme/kind, and names."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import aiosqlite
+
+from store.db import Database
+from store.models import Call, Kind
+from store.text import fold, tokens
+
+# Title and organisation words that name no call in particular.
+_GENERIC_WORDS = frozenset(
+    """appel appels offre offres consultant consultante consultants consultation recrutement
+    recrutement expert experte mission termes reference references tdr projet programme
+    chargee charge charges de des du la le les un une pour et en au aux dans sur d l a
+    association organisation atelier guide territoriales territorial collectivites maroc
+    marocain marocaine avec par son sa ses leur cadre the of for and""".split()
+)
+
+NAME_WEIGHT_ALIAS = 3.0
+NAME_WEIGHT_ORGANIZATION = 2.0
+NAME_WEIGHT_TITLE = 1.0
+
+
+@dataclass(frozen=True)
+class CallFilter:
+    """What a listing asks for; None means any."""
+
+    regions: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    kind: Kind | None = None
+    deadline_before: datetime | None = None
+
+
+def _utc(value: str | None) -> str | None:
+    if not value:
+        return None
+    return datetime.fromisoformat(value).astimezone(UTC).isoformat()
+
+
+def call_names(call: Call) -> dict[str, float]:
+    """Folded names and title words of a call, with how strongly each names it."""
+    names: dict[str, float] = {}
+
+    def add(name: str, weight: float) -> None:
+        if name and len(name) > 1 and name not in _GENERIC_WORDS:
+            names[name] = max(names.get(name, 0.0), weight)
+
+    for alias in call.aliases:
+        add(fold(alias), NAME_WEIGHT_ALIAS)
+        for word in tokens(alias):
+            add(word, NAME_WEIGHT_ALIAS if len(call.aliases) else NAME_WEIGHT_TITLE)
+    if call.reference:
+        add(fold(call.reference), NAME_WEIGHT_ALIAS)
+        add(fold(call.reference).replace(" ", ""), NAME_WEIGHT_ALIAS)
+    if call.organization:
+        add(fold(call.organization), NAME_WEIGHT_ALIAS)
+        for word in tokens(call.organization):
+            if len(word) > 3:
+                add(word, NAME_WEIGHT_ORGANIZATION)
+    for word in tokens(call.title):
+        if len(word) > 3:
+            add(word, NAME_WEIGHT_TITLE)
+    return names
+
+
+async def save_call(db: Database, call: Call, *, published: bool, now: datetime) -> None:
+    """Insert or replace a call with its regions, themes, names and searchable lines."""
+    async with db.transaction() as conn:
+        await _write_call(conn, call, published=published, now=now)
+
+
+async def save_calls(db: Database, calls: list[Call], *, published: bool, now: datetime) -> None:
+    """Save several calls in one transaction: all or none."""
+    async with db.transaction() as conn:
+        for call in calls:
+            await _write_call(conn, call, published=published, now=now)
+
+
+async def _write_call(
+    conn: aiosqlite.Connection, call: Call, *, published: bool, now: datetime
+) -> None:
+    stamp = now.isoformat()
+    last_key = max((k.date for k in call.key_dates), default=None)
+    await conn.execute(
+        "INSERT INTO calls (id, data, kind, deadline_utc, last_key_date, published,"
+        " closed_manually, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (id) DO UPDATE SET data = excluded.data, kind = excluded.kind,"
+        " deadline_utc = excluded.deadline_utc, last_key_date = excluded.last_key_date,"
+        " published = excluded.published, closed_manually = excluded.closed_manually,"
+        " updated_at = excluded.updated_at",
+        (
+            call.id,
+            json.dumps(call.to_json(now), ensure_ascii=False),
+            str(call.kind),
+            _utc(call.deadline),
+            last_key,
+            int(published),
+            int(call.closed_manually),
+            stamp,
+            stamp,
+        ),
+    )
+    for table in ("call_regions", "call_themes", "call_names", "call_lines"):
+        await conn.execute(f"DELETE FROM {table} WHERE call_id = ?", (call.id,))
+    await conn.executemany(
+        "INSERT INTO call_regions VALUES (?, ?)", [(call.id, r) for r in set(call.regions)]
+    )
+    await conn.executemany(
+        "INSERT INTO call_themes VALUES (?, ?)", [(call.id, t) for t in set(call.themes)]
+    )
+    await conn.executemany(
+        "INSERT INTO call_names VALUES (?, ?, ?)",
+        [(call.id, name, weight) for name, weight in call_names(call).items()],
+    )
+    await conn.executemany(
+        "INSERT INTO call_lines (call_id, line, folded) VALUES (?, ?, ?)",
+        [(call.id, line, fold(line)) for line in _source_lines(call.source_text)],
+    )
+
+
+def _source_lines(text: str) -> list[str]:
+    lines = [" ".join(raw.split()) for raw in text.splitlines()]
+    return [line for line in lines if len(line) > 2]
+
+
+def _row_to_call(row: aiosqlite.Row) -> Call:
+    return Call.from_json(json.loads(row["data"]))
+
+
+async def get_call(db: Database, call_id: str, *, include_drafts: bool = False) -> Call | None:
+    row = await db.fetchone("SELECT data, published FROM calls WHERE id = ?", (call_id,))
+    if row is None or (not row["published"] and not include_drafts):
+        return None
+    return _row_to_call(row)
+
+
+async def is_published(db: Database, call_id: str) -> bool | None:
+    """True/False for a stored call, None for an unknown id."""
+    row = await db.fetchone("SELECT published FROM calls WHERE id = ?", (call_id,))
+    return None if row is None else bool(row["published"])
+
+
+async def get_calls(db: Database, call_ids: list[str]) -> list[Call]:
+    """Published calls by id, in the order asked."""
+    if not call_ids:
+        return []
+    marks = ",".join("?" * len(call_ids))
+    rows = await db.fetchall(
+        f"SELECT id, data FROM calls WHERE published = 1 AND id IN ({marks})", call_ids
+    )
+    by_id = {row["id"]: _row_to_call(row) for row in rows}
+    return [by_id[i] for i in call_ids if i in by_id]
+
+
+async def all_calls(db: Database, *, include_drafts: bool = False) -> list[Call]:
+    where = "" if include_drafts else "WHERE published = 1"
+    rows = await db.fetchall(f"SELECT data FROM calls {where} ORDER BY id")
+    return [_row_to_call(row) for row in rows]
+
+
+async def set_published(db: Database, call_id: str, published: bool) -> bool:
+    return await db.execute(
+        "UPDATE calls SET published = ? WHERE id = ?", (int(published), call_id)
+    ) > 0
+
+
+async def close_call(db: Database, call: Call, now: datetime) -> None:
+    """Mark a call closed whatever its deadline says (staff decision)."""
+    call.closed_manually = True
+    published = await is_published(db, call.id)
+    await save_call(db, call, published=bool(published), now=now)
+
+
+def _filter_sql(flt: CallFilter) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if flt.regions:
+        marks = ",".join("?" * (len(flt.regions) + 1))
+        clauses.append(
+            f"c.id IN (SELECT call_id FROM call_regions WHERE region IN ({marks}))"
+        )
+        params.extend([*flt.regions, "national"])
+    if flt.themes:
+        marks = ",".join("?" * len(flt.themes))
+        clauses.append(f"c.id IN (SELECT call_id FROM call_themes WHERE theme IN ({marks}))")
+        params.extend(flt.themes)
+    if flt.kind:
+        clauses.append("c.kind = ?")
+        params.append(str(flt.kind))
+    return "".join(f" AND {clause}" for clause in clauses), params
+
+
+async def open_calls(
+    db: Database, now: datetime, flt: CallFilter, limit: int
+) -> tuple[list[Call], int]:
+    """Published calls still open at `now`, soonest deadline first, and how many in all."""
+    extra, params = _filter_sql(flt)
+    where = (
+        "c.published = 1 AND c.closed_manually = 0 AND c.deadline_utc >= ?"
+        + (" AND c.deadline_utc <= ?" if flt.deadline_before else "")
+        + extra
+    )
+    head = [now.astimezone(UTC).isoformat()]
+    if flt.deadline_before:
+        head.append(flt.deadline_before.astimezone(UTC).isoformat())
+    return await _page(db, where, [*head, *params], "c.deadline_utc ASC", limit)
+
+
+async def undated_calls(
+    db: Database, now: datetime, flt: CallFilter, limit: int
+) -> tuple[list[Call], int]:
+    """Published calls with no deadline whose key dates (if any) are still ahead."""
+    extra, params = _filter_sql(flt)
+    where = (
+        "c.published = 1 AND c.closed_manually = 0 AND c.deadline_utc IS NULL"
+        " AND (c.last_key_date IS NULL OR c.last_key_date >= ?)" + extra
+    )
+    today = now.date().isoformat()
+    return await _page(db, where, [today, *params], "c.last_key_date ASC", limit)
+
+
+async def closed_calls(
+    db: Database, now: datetime, flt: CallFilter, limit: int
+) -> tuple[list[Call], int]:
+    """Published calls closed at `now`, most recently closed first."""
+    extra, params = _filter_sql(flt)
+    where = (
+        "c.published = 1 AND (c.closed_manually = 1 OR c.deadline_utc < ?"
+        " OR (c.deadline_utc IS NULL AND c.last_key_date < ?))" + extra
+    )
+    stamp = now.astimezone(UTC).isoformat()
+    today = now.date().isoformat()
+    order = "COALESCE(c.deadline_utc, c.last_key_date) DESC"
+    return await _page(db, where, [stamp, today, *params], order, limit)
+
+
+async def _page(
+    db: Database, where: str, params: list[object], order: str, limit: int
+) -> tuple[list[Call], int]:
+    rows = await db.fetchall(
+        f"SELECT c.data FROM calls c WHERE {where} ORDER BY {order} LIMIT ?", [*params, limit]
+    )
+    count_row = await db.fetchone(f"SELECT COUNT(*) AS n FROM calls c WHERE {where}", params)
+    return [_row_to_call(row) for row in rows], int(count_row["n"]) if count_row else 0
+
+
+async def catalog_version(db: Database) -> int:
+    row = await db.fetchone("SELECT version FROM catalog_version WHERE id = 1")
+    return int(row["version"]) if row else 0
+
+
+async def name_rows(db: Database) -> list[tuple[str, str, float]]:
+    """(call_id, name, weight) for every published call: the name index's source."""
+    rows = await db.fetchall(
+        "SELECT n.call_id, n.name, n.weight FROM call_names n"
+        " JOIN calls c ON c.id = n.call_id WHERE c.published = 1"
+    )
+    return [(row["call_id"], row["name"], row["weight"]) for row in rows]
