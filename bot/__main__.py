@@ -14,13 +14,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from store.ingest.extract import extract_call
+
 from bot.app import load_demo, open_deps
 from bot.channels import console
 from bot.config import Settings
 from handlers.clock import Clock, StartedClock, SystemClock, parse_now
 from handlers.deps import Deps
 from store import calls as call_store
-from store.ingest.extract import extract_call
 from store.ingest.read import IngestError, read_document
 from store.models import Call
 
@@ -161,7 +162,9 @@ async def _calls_import(args: argparse.Namespace, deps: Deps) -> int:
         )
     if args.json:
         payload = [c.to_json(now) for c in calls]
-        print(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2)
+        )
     else:
         for call in calls:
             state = "published" if args.publish else "draft (publish with: calls publish ID)"

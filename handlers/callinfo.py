@@ -62,7 +62,9 @@ def status_line(turn: Turn, call: Call) -> str:
         return turn.t("status_closed_manual")
     if status is Status.OPEN and deadline:
         return turn.t(
-            "status_open", deadline=format_deadline(deadline, turn.lang), left=left_text(turn, call)
+            "status_open",
+            deadline=format_deadline(deadline, turn.lang),
+            left=left_text(turn, call),
         )
     if status is Status.CLOSED and deadline:
         return turn.t("status_closed", closed=format_deadline(deadline, turn.lang))
@@ -214,7 +216,9 @@ async def duration(turn: Turn, call: Call) -> str:
 
 async def languages(turn: Turn, call: Call) -> str:
     title = short_title(call)
-    names = [turn.t(f"lang_{code}") for code in call.languages_of_work if code in ("fr", "ar", "en")]
+    names = [
+        turn.t(f"lang_{code}") for code in call.languages_of_work if code in ("fr", "ar", "en")
+    ]
     lines = [
         turn.t("languages", title=title, languages=", ".join(names))
         if names

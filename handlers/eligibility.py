@@ -1,4 +1,4 @@
-""""Am I eligible?": a verdict from what the user states, or one question at a time.
+""" "Am I eligible?": a verdict from what the user states, or one question at a time.
 
 Only the call's stated, checkable criteria (degree, years of experience, legal status)
 get a verdict; everything else is listed for the user to check, quoted from the text.
@@ -107,7 +107,8 @@ async def answer_button(turn: Turn, call: Call, asking: str, value: int) -> Repl
 
 async def _verdict(turn: Turn, call: Call) -> Reply:
     checks = [c for c in (_degree(turn, call), _experience(turn, call)) if c]
-    checks += [await c for c in [_status(turn, call)] if call.requirements.legal_status]
+    if call.requirements.legal_status:
+        checks.append(await _status(turn, call))
     title = short_title(call)
     if not checks:
         lines = [turn.t("elig_no_criteria", title=title)]

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from handlers.callinfo import call_label, left_text, organization, short_title, undated_note
+from handlers.clock import CASABLANCA
 from handlers.conversation import Turn
 from handlers.messages import Button, Reply
 from handlers.texts.format import format_deadline
-from handlers.clock import CASABLANCA
 from store import calls as call_store
 from store.calls import CallFilter
 from store.models import Call, Kind
@@ -78,9 +78,10 @@ async def list_open(turn: Turn, req: ListRequest) -> Reply:
     """Open calls soonest first, then calls without a deadline, then closed ones in view."""
     db, flt, filters = turn.deps.db, _call_filter(turn, req), _filters_text(turn, req)
     calls, total = await call_store.open_calls(db, turn.now, flt, PAGE)
-    lines = [turn.t("list_open", filters=filters, count=total)] if calls else [
-        turn.t("list_open_none", filters=filters)
-    ]
+    if calls:
+        lines = [turn.t("list_open", filters=filters, count=total)]
+    else:
+        lines = [turn.t("list_open_none", filters=filters)]
     for call in calls:
         deadline = call.deadline_at()
         assert deadline is not None
@@ -102,11 +103,13 @@ async def list_open(turn: Turn, req: ListRequest) -> Reply:
             lines.append(turn.t("list_undated"))
             lines += [_undated_item(turn, c) for c in undated]
             shown += undated
-    if req.is_filtered():
+    if req.regions or req.themes or req.kind:
         closed, _ = await call_store.closed_calls(db, turn.now, flt, 3)
         if closed:
             items = ", ".join(_closed_label(turn, c) for c in closed)
             lines.append(turn.t("list_also_closed", filters="", items=items))
+    if not shown and req.is_filtered():
+        lines.append(turn.t("list_suggest"))
     return Reply("\n".join(lines), _buttons(shown))
 
 

@@ -20,6 +20,7 @@ from handlers.understand.intents import (
 from handlers.understand.profile import parse_profile
 from store import calls as call_store
 from store.models import Call, Kind
+from store.search import search_lines
 from store.text import tokens
 from store.vocab.glossary import ARABIC_STOPWORDS, FRENCH_STOPWORDS, french_terms
 from store.vocab.places import find_places
@@ -48,7 +49,9 @@ async def on_text(turn: Turn) -> list[Reply]:
     intents = detect_intents(turn.cues, turn.text)
     if Intent.LANG_SWITCH in intents:
         wanted = requested_language(turn.cues)
-        return [smalltalk.set_language(turn, wanted) if wanted else smalltalk.choose_language(turn)]
+        return [
+            smalltalk.set_language(turn, wanted) if wanted else smalltalk.choose_language(turn)
+        ]
     return await _route(turn, intents)
 
 
@@ -59,10 +62,16 @@ async def _route(turn: Turn, intents: set[Intent]) -> list[Reply]:
     stated = parse_profile(turn.text)
     if Intent.ELIGIBILITY in intents or stated.degree_years or stated.years_experience:
         return [await _about_call(turn, named, weak_ok=True, intents=[Intent.ELIGIBILITY])]
-    if fields and (named.strong or named.weak or turn.current_call or not _wants_list(intents, request)):
+    if fields and (
+        named.strong or named.weak or turn.current_call or not _wants_list(intents, request)
+    ):
         return [await _about_call(turn, named, weak_ok=True, intents=fields)]
     if Intent.LIST_CLOSED in intents:
         return [await listing.list_closed(turn, request)]
+    if Intent.LIST_OPEN in intents and request.is_filtered():
+        # "appels sur la migration" asks for a theme, even if "Migrations & Développement"
+        # is also a name.
+        return [await listing.list_open(turn, request)]
     if named.strong:
         return [await _call_or_quote(turn, named.strong[0])]
     if _wants_list(intents, request):
@@ -168,6 +177,15 @@ def _search_terms(turn: Turn, call: Call) -> list[str]:
     return [w for w in french_terms(turn.text) if w not in name_words and w not in CUE_WORDS]
 
 
+# Words that show a question is about the call itself, not about the world.
+_CALL_WORDS = frozenset(
+    """appel offre mission poste atelier consultation candidature contrat prestation
+    salaire remuneration honoraires budget frais deplacement deplacements transport
+    logement assurance stage equipe livrable livrables rapport formation
+    طلب عرض مهمه منصب ورشه ترشيح عقد راتب اجره ميزانيه""".split()
+)
+
+
 async def _fallback(turn: Turn) -> Reply:
     """A question about the call under discussion goes to its text; anything else is
     off-topic."""
@@ -176,7 +194,10 @@ async def _fallback(turn: Turn) -> Reply:
         call = await call_store.get_call(turn.deps.db, call_id)
         terms = _search_terms(turn, call) if call else []
         if call and terms:
-            return Reply(await callinfo.quote(turn, call, terms), callinfo.call_buttons(turn, call))
+            hits = await search_lines(turn.deps.db, call.id, terms, limit=1)
+            if hits or _CALL_WORDS & set(terms) or _CALL_WORDS & set(tokens(turn.text)):
+                reply = await callinfo.quote(turn, call, terms)
+                return Reply(reply, callinfo.call_buttons(turn, call))
     return smalltalk.off_topic(turn)
 
 
@@ -194,7 +215,9 @@ async def _answer_pending(turn: Turn) -> Reply | None:
                 return reply
     if pending.get("type") == "which":
         named = await _named_calls(turn)
-        intents = [Intent(i) for i in pending.get("intents", []) if i in Intent.__members__.values()]
+        intents = [
+            Intent(i) for i in pending.get("intents", []) if i in Intent.__members__.values()
+        ]
         if (named.strong or named.weak) and intents:
             turn.set_pending(None)
             return await _about_call(turn, named, weak_ok=True, intents=intents)

@@ -164,9 +164,10 @@ async def all_calls(db: Database, *, include_drafts: bool = False) -> list[Call]
 
 
 async def set_published(db: Database, call_id: str, published: bool) -> bool:
-    return await db.execute(
-        "UPDATE calls SET published = ? WHERE id = ?", (int(published), call_id)
-    ) > 0
+    return (
+        await db.execute("UPDATE calls SET published = ? WHERE id = ?", (int(published), call_id))
+        > 0
+    )
 
 
 async def close_call(db: Database, call: Call, now: datetime) -> None:
@@ -181,9 +182,7 @@ def _filter_sql(flt: CallFilter) -> tuple[str, list[object]]:
     params: list[object] = []
     if flt.regions:
         marks = ",".join("?" * (len(flt.regions) + 1))
-        clauses.append(
-            f"c.id IN (SELECT call_id FROM call_regions WHERE region IN ({marks}))"
-        )
+        clauses.append(f"c.id IN (SELECT call_id FROM call_regions WHERE region IN ({marks}))")
         params.extend([*flt.regions, "national"])
     if flt.themes:
         marks = ",".join("?" * len(flt.themes))

@@ -24,7 +24,9 @@ def _fts_query(terms: list[str]) -> str:
     return " OR ".join(dict.fromkeys(cleaned))
 
 
-async def search_lines(db: Database, call_id: str, terms: list[str], limit: int = 3) -> list[LineHit]:
+async def search_lines(
+    db: Database, call_id: str, terms: list[str], limit: int = 3
+) -> list[LineHit]:
     """The source lines of one call that best match the folded terms, best first."""
     query = _fts_query(terms)
     if not query:

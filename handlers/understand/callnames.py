@@ -38,8 +38,11 @@ class NameIndex:
             if key:
                 names[key].append((call_id, weight))
         vocab = sorted(
-            {n for n, hits in names.items() if " " not in n and len(n) >= 4
-             and max(w for _, w in hits) >= STRONG_MATCH}
+            {
+                n
+                for n, hits in names.items()
+                if " " not in n and len(n) >= 4 and max(w for _, w in hits) >= STRONG_MATCH
+            }
         )
         return cls(version=version, names=dict(names), fuzzy_vocab=vocab)
 

@@ -13,7 +13,7 @@ from enum import StrEnum
 from store.models import Kind
 from store.text import fold
 
-_AR_PREFIX = re.compile(r"^(و|ف|ب|ل|ك)?(ال|لل)?(?=\S{3,})")
+_AR_PREFIX = re.compile(r"^(و|ف|ب|ل)?(ال|لل)?(?=\S{3,})")
 
 
 class Intent(StrEnum):
@@ -185,7 +185,8 @@ class Cues:
         if needle in self.padded or needle in self.stripped:
             return True
         # Arabic single words also match as stems: "مفتوح" finds "مفتوحين".
-        return " " not in cue and _is_arabic(cue) and f" {cue}" in self.stripped
+        # Short stems would match too much ("اين" inside other words): four letters at least.
+        return len(cue) >= 4 and " " not in cue and _is_arabic(cue) and f" {cue}" in self.stripped
 
     def any(self, cues: tuple[str, ...]) -> bool:
         return any(self.has(cue) for cue in cues)

@@ -28,8 +28,13 @@ _ARABIZI_DIGIT = re.compile(r"[235679]")
 # Digits that belong to French/English words: 3eme, 2nd, 17h30, 5km, 4g, covid19.
 _NOT_ARABIZI = re.compile(r"^\d+(e|er|eme|ere|nd|nde|h|h\d+|min|mn|km|kg|dh|mad|g|ans?|j)$")
 
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Darija words written in Latin letters that are not French words.
-_DARIJA_STRONG = frozenset(
+_DARIJA_STRONG = _word_set(
     """
     wach wech wash chno chnou chnu achno achnou ash ach fo9ach foqach fou9ach imta emta
     bghit bghina bghiti baghi baghia khasni khassni khesni khassna kayn kayna kayen
@@ -37,15 +42,16 @@ _DARIJA_STRONG = frozenset(
     mzyan mezyan mzyana kifach kifash kifch chkoun chkon ch7al chhal shhal 3lach 3lash
     wakha waxa nkhdem nekhdem khdma khedma nta nti ntoma ntouma wlla mnin fach bach
     m3a m3ak m3akom m3akoum 3la 3nd 3ndi 3andi 3afak 3afakom smahli smhli labas lbas
-    hamdullah hamdoulah salam slm choukran chokran shukran chokrane baraka rah rani
+    hamdullah hamdoulah choukran chokran shukran chokrane baraka rah rani
     raha rak hadchi hadi hada hado dakchi walo bla ghadi ghan kan kanet kont kantsna
     nqder n9der ne3ref n3ref nsawel nsift nsifet sift 3tini 3tina 3awni
-    """.split()
+    """
 )
-# Darija words that are also French words, town names or letters: half a cue each.
-_DARIJA_WEAK = frozenset("fin safi la ana f l d chi ila had men li lli hna ma".split())
+# Darija words that are also French words, town names or letters, and greetings French
+# speakers use too ("salam"): half a cue each.
+_DARIJA_WEAK = _word_set("fin safi la ana f l d chi ila had men li lli hna ma salam slm bslama")
 # French function words (never Darija): each is a French cue.
-_FRENCH_WORDS = frozenset(
+_FRENCH_WORDS = _word_set(
     """
     le les un une des du de au aux et est sont je tu il elle nous vous ils elles
     mon mes ton ta tes son sa ses notre votre nos vos leur leurs ce cette ces
@@ -54,10 +60,10 @@ _FRENCH_WORDS = frozenset(
     donc car si oui non merci salut bonjour bonsoir svp stp cordialement est-ce
     y en on peut peux puis-je suis es etes avez avons ont ai faut voudrais veux
     cherche appel appels offre offres ouvert ouverts ouvertes fermes moment aide
-    """.split()
+    """
 )
 # Half a French cue each: also Darija ("la" = no, "a" = o) or too short.
-_FRENCH_WEAK = frozenset("a la ma l d c s t m n j qu".split())
+_FRENCH_WEAK = _word_set("a la ma l d c s t m n j qu")
 _SURE = 0.9
 
 

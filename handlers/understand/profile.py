@@ -10,32 +10,111 @@ from store.text import fold
 # Years of higher education after the baccalauréat, as the call model counts them.
 _DEGREES: tuple[tuple[int, tuple[str, ...]], ...] = (
     (8, ("doctorat", "doctorate", "phd", "docteur", "دكتوراه", "دكتوراة", "doctora", "dectora")),
-    (5, ("master", "mastere", "bac+5", "ingenieur", "dess", "dea", "ماستر", "ماجستير",
-         "مهندس", "ماستير", "lmaster")),
+    (
+        5,
+        (
+            "master",
+            "mastere",
+            "bac+5",
+            "ingenieur",
+            "dess",
+            "dea",
+            "ماستر",
+            "ماجستير",
+            "مهندس",
+            "ماستير",
+            "lmaster",
+        ),
+    ),
     (4, ("bac+4", "maitrise")),
-    (3, ("licence", "bac+3", "licence professionnelle", "اجازه", "الاجازه", "ليسانس",
-         "licance", "lisans")),
+    (
+        3,
+        (
+            "licence",
+            "bac+3",
+            "licence professionnelle",
+            "اجازه",
+            "الاجازه",
+            "ليسانس",
+            "licance",
+            "lisans",
+        ),
+    ),
     (2, ("bac+2", "dut", "bts", "deug", "technicien specialise", "دبلوم تقني")),
     (0, ("bac", "baccalaureat", "باك", "باكالوريا", "البكالوريا", "بكالوريا")),
 )
 
 _NUMBER_WORDS = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "douze": 12, "quinze": 15, "vingt": 20,
-    "واحد": 1, "وحده": 1, "جوج": 2, "زوج": 2, "اثنين": 2, "ثلاث": 3, "ثلاثه": 3,
-    "تلاته": 3, "تلت": 3, "اربع": 4, "اربعه": 4, "ربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6,
-    "سته": 6, "سبع": 7, "سبعه": 7, "ثمان": 8, "تمنيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10,
-    "عشره": 10, "jouj": 2, "tlata": 3, "reb3a": 4, "khamsa": 5, "sta": 6, "seb3a": 7,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "douze": 12,
+    "quinze": 15,
+    "vingt": 20,
+    "واحد": 1,
+    "وحده": 1,
+    "جوج": 2,
+    "زوج": 2,
+    "اثنين": 2,
+    "ثلاث": 3,
+    "ثلاثه": 3,
+    "تلاته": 3,
+    "تلت": 3,
+    "اربع": 4,
+    "اربعه": 4,
+    "ربعه": 4,
+    "خمس": 5,
+    "خمسه": 5,
+    "ست": 6,
+    "سته": 6,
+    "سبع": 7,
+    "سبعه": 7,
+    "ثمان": 8,
+    "تمنيه": 8,
+    "تسع": 9,
+    "تسعه": 9,
+    "عشر": 10,
+    "عشره": 10,
+    "jouj": 2,
+    "tlata": 3,
+    "reb3a": 4,
+    "khamsa": 5,
+    "sta": 6,
+    "seb3a": 7,
 }
 _YEAR_UNITS = r"(?:ans?|annees?|years?|سنوات|سنين|سنه|عام|اعوام|اعواما|سنوه|snin|sna|3am|a3wam)"
 _YEARS = re.compile(rf"(?<![\w/])(\d{{1,2}}|[^\W\d_]+)\s*{_YEAR_UNITS}(?!\w)")
 # Arabic duals are one word: "عامين" / "سنتين" = two years.
 _DUALS = re.compile(r"(?<!\w)(عامين|عامان|سنتين|سنتان|3amayn|3amin|3amine)(?!\w)")
 _STATUSES: dict[str, tuple[str, ...]] = {
-    "auto-entrepreneur": ("auto entrepreneur", "auto-entrepreneur", "autoentrepreneur",
-                          "مقاول ذاتي", "المقاول الذاتي", "مقاول ذاتيه", "auto-entrepreneuse"),
-    "salarié": ("salarie", "salariee", "employe", "fonctionnaire", "موظف", "اجير", "ماجور",
-                "خدام", "salari"),
+    "auto-entrepreneur": (
+        "auto entrepreneur",
+        "auto-entrepreneur",
+        "autoentrepreneur",
+        "مقاول ذاتي",
+        "المقاول الذاتي",
+        "مقاول ذاتيه",
+        "auto-entrepreneuse",
+    ),
+    "salarié": (
+        "salarie",
+        "salariee",
+        "employe",
+        "fonctionnaire",
+        "موظف",
+        "اجير",
+        "ماجور",
+        "خدام",
+        "salari",
+    ),
     "étudiant": ("etudiant", "etudiante", "طالب", "طالبه"),
     "association": ("association", "جمعيه", "cooperative", "تعاونيه"),
 }
@@ -107,7 +186,19 @@ def _status(padded: str) -> str | None:
 
 def parse_yes_no(text: str) -> bool | None:
     words = set(fold(text).replace("!", " ").replace(".", " ").split())
-    if words & {"oui", "yes", "ouais", "نعم", "اه", "iyeh", "ah", "wah", "واه", "ايوا", "bien sur"}:
+    if words & {
+        "oui",
+        "yes",
+        "ouais",
+        "نعم",
+        "اه",
+        "iyeh",
+        "ah",
+        "wah",
+        "واه",
+        "ايوا",
+        "bien sur",
+    }:
         return True
     if words & {"non", "no", "لا", "la", "lla", "nn", "والو"}:
         return False
