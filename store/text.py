@@ -24,6 +24,7 @@ _ARABIC_MAP = str.maketrans(
         "ک": "ك",
         "ی": "ي",
         "گ": "ك",
+        "ڭ": "ك",
         "ڤ": "ف",
         "٠": "0",
         "١": "1",
@@ -35,6 +36,7 @@ _ARABIC_MAP = str.maketrans(
         "٧": "7",
         "٨": "8",
         "٩": "9",
+        **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
         "،": ",",
         "؟": "?",
         "؛": ";",
@@ -65,6 +67,8 @@ def _strip_latin_accents(text: str) -> str:
 
 
 def fold_arabic(text: str) -> str:
+    # NFKC first: presentation forms ("ﻷ") become ordinary letters before folding.
+    text = unicodedata.normalize("NFKC", text)
     text = _ARABIC_DIACRITICS.sub("", text.replace(_TATWEEL, ""))
     return text.translate(_ARABIC_MAP)
 

@@ -459,3 +459,66 @@ def test_arabic_variants() -> None:
     forms = dict(arabic_variants("بالرباط"))
     assert forms["الرباط"] is True
     assert arabic_variants("oujda") == (("oujda", False),)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "طب العيون",
+        "الرابطة المحمدية للعلماء",
+        "أفران تقليدية للخبز",
+        "واش باقا مفتوحة؟",
+        "تعاونية ديال بطاطا",
+        "M. Hamid est le directeur",
+        "المبادرة الوطنية للتنمية البشرية",
+        "Entraide Nationale",
+        "مضيق جبل طارق",
+    ],
+)
+def test_no_place_in_arabic_and_french_homographs(text: str) -> None:
+    assert find_places(text) == PlaceMatch((), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("بالعيون", "Laâyoune"),
+        ("مدينة العيون", "Laâyoune"),
+        ("فالمحمدية", "Mohammedia"),
+        ("ف بركان", "Berkane"),
+        ("بجرادة", "Jerada"),
+        ("فإفران", "Ifrane"),
+        ("المضيق", "M'diq"),
+    ],
+)
+def test_arabic_homographs_count_with_a_locative(text: str, city: str) -> None:
+    assert find_places(text).cities == (city,)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("l7bs", "human-rights"),
+        ("jam3iyat dyal nsa", "civil-society-strengthening"),
+        ("الشباب والنساء", "youth"),
+        ("الشباب والنساء", "women-gender"),
+        ("حقوق المرأة", "women-gender"),
+        ("emploi des jeunes", "youth"),
+        ("emploi des jeunes", "economic-development"),
+        ("les collectivités locales", "local-governance"),
+        ("projets environnementaux", "environment"),
+        ("centres hospitaliers et hôpitaux", "health"),
+        ("بالتعليم", "education-training"),
+        ("فالصحة", "health"),
+    ],
+)
+def test_theme_found_in_darija_and_inflections(text: str, theme: str) -> None:
+    assert theme in find_themes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["عندي إجازة فالحقوق", "des ajustements mineurs", "الخطوط العريضة للمشروع"],
+)
+def test_no_theme_in_homographs(text: str) -> None:
+    assert find_themes(text) == ()

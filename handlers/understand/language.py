@@ -24,12 +24,14 @@ DetectorFactory.seed = 0  # langdetect is random by default: make it repeatable
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 # Arabizi digits standing for Arabic letters: 2=ء 3=ع 5=خ 6=ط 7=ح 8=ه 9=ق.
-_ARABIZI_DIGIT = re.compile(r"[235679]")
+_ARABIZI_DIGIT = re.compile(r"[2356789]")
+_DIGIT_RUN = re.compile(r"\d\d")
 # Digits that belong to French/English words: 3eme, 2nd, 17h30, 5km, 4g, covid19.
 _NOT_ARABIZI = re.compile(r"^\d+(e|er|eme|ere|nd|nde|h|h\d+|min|mn|km|kg|dh|mad|g|ans?|j)$")
 
 
 def _word_set(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list (already folded: ASCII only)."""
     return frozenset(text.split())
 
 
@@ -42,9 +44,10 @@ _DARIJA_STRONG = _word_set(
     mzyan mezyan mzyana kifach kifash kifch chkoun chkon ch7al chhal shhal 3lach 3lash
     wakha waxa nkhdem nekhdem khdma khedma nta nti ntoma ntouma wlla mnin fach bach
     m3a m3ak m3akom m3akoum 3la 3nd 3ndi 3andi 3afak 3afakom smahli smhli labas lbas
-    hamdullah hamdoulah choukran chokran shukran chokrane baraka rah rani
+    hamdullah hamdoulah choukran chokran shukran chokrane rah rani
     raha rak hadchi hadi hada hado dakchi walo bla ghadi ghan kan kanet kont kantsna
-    nqder n9der ne3ref n3ref nsawel nsift nsifet sift 3tini 3tina 3awni
+    nqder n9der ne3ref n3ref nsawel nsift nsifet sift 3tini 3tina 3awni ysed ysdo
+    b9a b9at b9aw ba9i ba9a homa howa hiya nta3 ntrecha7 ntrache7 n9ra
     """
 )
 # Darija words that are also French words, town names or letters, and greetings French
@@ -57,9 +60,9 @@ _FRENCH_WORDS = _word_set(
     mon mes ton ta tes son sa ses notre votre nos vos leur leurs ce cette ces
     qui que quoi quel quelle quels quelles quand comment combien pourquoi ou dans pour
     par sur avec sans chez entre vers avant apres pas plus tres bien aussi ne ni mais
-    donc car si oui non merci salut bonjour bonsoir svp stp cordialement est-ce
-    y en on peut peux puis-je suis es etes avez avons ont ai faut voudrais veux
-    cherche appel appels offre offres ouvert ouverts ouvertes fermes moment aide
+    donc car si oui non merci salut bonjour bonsoir svp stp cordialement
+    y en on peut peux puis pouvez suis es etes avez avons ont ai faut voudrais veux
+    cherche aimerais
     """
 )
 # Half a French cue each: also Darija ("la" = no, "a" = o) or too short.
@@ -88,7 +91,7 @@ def _is_digit_word(word: str) -> bool:
     digits = len(word) - letters
     if letters < 2 or not 1 <= digits <= 3 or _NOT_ARABIZI.match(word):
         return False
-    return bool(_ARABIZI_DIGIT.search(word)) and not re.search(r"\d\d", word)
+    return bool(_ARABIZI_DIGIT.search(word)) and not _DIGIT_RUN.search(word)
 
 
 def is_arabizi(text: str) -> bool:

@@ -48,7 +48,7 @@ _KEYWORDS: Mapping[str, str] = MappingProxyType(
             "|accès à l'information|droit d'accès à l'information|concertation publique"
             "|redevabilité|transparence|dialogue citoyen|engagement citoyen"
             "|المشاركة المواطنة|المشاركة المواطنية|مشاركة المواطنين|الديمقراطية التشاركية"
-            "|الحكومة المنفتحة|الحكومة المفتوحة|العرائض|عريضة|الملتمسات|هيئات التشاور"
+            "|الحكومة المنفتحة|الحكومة المفتوحة|العرائض|الملتمسات|هيئات التشاور"
             "|الهيئات الاستشارية|المقاربة التشاركية|الحق في الحصول على المعلومات"
             "|الحصول على المعلومات|المواطنة|الشفافية|المساءلة|الميزانية التشاركية"
         ),
@@ -74,7 +74,7 @@ _KEYWORDS: Mapping[str, str] = MappingProxyType(
             "|carcéral|carcérale|pénitentiaire|torture|libertés|libertés publiques"
             "|liberté d'expression|état de droit|plaidoyer pour les droits|CNDH|OMP"
             "|observatoire marocain des prisons|réinsertion des détenus"
-            "|حقوق الإنسان|حقوق الانسان|حقوق الانسان|حقوق|الحقوق|السجون|السجن|السجناء"
+            "|حقوق الإنسان|حقوق الانسان|الحقوق والحريات|السجون|السجن|السجناء"
             "|المعتقلين|المعتقلون|المعتقل|العدالة|الحريات|الحريات العامة|التعذيب|حقوقي"
             "|حقوقية|الحقوقية|المؤسسات السجنية|الحبس|الحباسات|l7bs|lhbs|7o9o9|l7o9o9"
             "|7ou9ou9|l7ou9ou9|huquq"
@@ -93,7 +93,8 @@ _KEYWORDS: Mapping[str, str] = MappingProxyType(
         ),
         "children": (
             "enfant|enfants|enfance|petite enfance|protection de l'enfance|protection de"
-            " l'enfant|mineur|mineurs|orphelin|orphelins|préscolaire|droits de l'enfant"
+            " l'enfant|mineurs non accompagnés|orphelin|orphelins|préscolaire"
+            "|droits de l'enfant"
             "|الطفولة|الطفل|الأطفال|أطفال|اطفال|القاصرين|القاصرات|الأيتام|التعليم الأولي"
             "|حماية الطفولة|الدراري|ddrari|drari"
         ),
