@@ -314,3 +314,8 @@ async def test_unknown_button_payload(chat: Chat) -> None:
     assert "bouton" in replies[0].text
     replies = await chat.press("elig:degree:5")  # nothing pending
     assert "bouton" in replies[0].text
+
+
+async def test_a_french_sentence_gets_french_even_after_arabic(chat: Chat) -> None:
+    await chat.say("مرحبا")
+    assert "Appels fermés" in await chat.text("appels fermés")

@@ -22,6 +22,7 @@ Lang = Literal["fr", "ar"]
 DetectorFactory.seed = 0  # langdetect is random by default: make it repeatable
 
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
+_ACCENTED = re.compile(r"[éèêëàâçùûîïô]", re.IGNORECASE)
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 # Arabizi digits standing for Arabic letters: 2=ء 3=ع 5=خ 6=ط 7=ح 8=ه 9=ق.
 _ARABIZI_DIGIT = re.compile(r"[2356789]")
@@ -63,6 +64,8 @@ _FRENCH_WORDS = _word_set(
     donc car si oui non merci salut bonjour bonsoir svp stp cordialement
     y en on peut peux puis pouvez suis es etes avez avons ont ai faut voudrais veux
     cherche aimerais
+    appel appels offre offres ouvert ouverts ouverte ouvertes ferme fermes fermee fermees
+    date limite candidature postuler emploi poste consultant consultante formation
     """
 )
 # Half a French cue each: also Darija ("la" = no, "a" = o) or too short.
@@ -111,6 +114,9 @@ def detect_language(text: str, remembered: str | None = None) -> Lang:
     if arabizi >= 1 and arabizi > french:
         return "ar"
     if french >= 1 and french >= arabizi:
+        return "fr"
+    if arabizi == 0 and _ACCENTED.search(text) and len(_LETTER_WORD.findall(text)) >= 2:
+        # "délai dépassé ?": French accents in a sentence (a lone "Saïdia" is just a name).
         return "fr"
     if len(_LETTER_WORD.findall(text)) < 3:
         return fallback
