@@ -1,0 +1,387 @@
+"""What a call is: title, kind, organisation, partners, summary, aliases, places, themes
+and key dates (event days), each from the text's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from store.ingest.dates import find_dates, fold_with_map
+from store.ingest.layout import Line, sentences, shorten
+from store.models import KeyDate, Kind
+from store.text import fold
+from store.vocab.places import city_region, find_places
+from store.vocab.themes import count_theme_mentions, find_themes
+
+# ---------------------------------------------------------------------------------------
+# Title.
+
+_TITLE_START = re.compile(
+    r"^(?:recrutement|recrute|appel\s+(?:a|d)|avis\s+(?:de|d)|termes\s+de\s+reference\s+pour"
+    r"|offre\s+d\s+emploi|consultation|recherche|mission|selection|طلب|اعلان|توظيف)"
+)
+_TITLE_LABEL = re.compile(
+    r"^(?:intitule|titre\s+de\s+la\s+(?:mission|consultation|prestation)|objet\s+de\s+l\s+appel"
+    r"|activite|type\s+(?:de\s+)?mission|poste|position|job\s+title)\s*(?:[:\t])\s*(?P<v>.+)$"
+)
+_JOB_COUNT_LINE = re.compile(r"^\d{1,2}\s+(?P<v>[A-Z][^\t]{3,80})$")
+# Headers that announce a call without naming it: the title is elsewhere.
+_GENERIC_TITLE = re.compile(
+    r"(?:appel\s+a\s+(?:candidatures?|consultation|manifestation\s+d\s+interet)"
+    r"|avis\s+de\s+recrutement|avis\s+d\s+appel\s+d\s+offres?|offre\s+d\s+emploi"
+    r"|termes\s+de\s+reference|اعلان(?:\s+عن)?(?:\s+طلب)?(?:\s+ترشيحات|\s+عروض)?"
+    r"|طلب\s+(?:ترشيحات|عروض))\W*"
+)
+_ANNOUNCES = re.compile(r"(?:\brecrute|\blance|تعلن\s+عن|يعلن\s+عن|تطلق|يطلق)\s+(?P<v>.{8,})")
+
+
+def find_title(lines: list[Line]) -> str | None:
+    """The call's title as written: a "Recrutement/Appel..." line, a label, or a post."""
+    head = lines[:40]
+    for line in head:
+        text = line.content.strip(" «»\"“”:")
+        folded = fold(text)
+        generic = _GENERIC_TITLE.fullmatch(folded) or len(folded.split()) < 3
+        if _TITLE_START.match(folded) and not generic:
+            return _tidy_title(text)
+    for line in head:
+        match = _TITLE_LABEL.match(line.folded)
+        if match:
+            return _tidy_title(re.split(r"[:\t]", line.text, maxsplit=1)[1])
+    for line in head[:12]:
+        match = _JOB_COUNT_LINE.match(line.text)  # "1 Intervention Officer Territorial"
+        if match:
+            return _tidy_title(match.group("v"))
+    return _announced_title(head[:12])
+
+
+def _announced_title(lines: list[Line]) -> str | None:
+    """"L'association X recrute un(e) comptable" -> "un(e) comptable"."""
+    for line in lines:
+        folded = fold_with_map(line.text)
+        match = _ANNOUNCES.search(folded.text)
+        if match:
+            return _tidy_title(folded.quote(match.start("v"), match.end("v")))
+    return None
+
+
+def _tidy_title(text: str) -> str:
+    text = " ".join(text.strip(" «»\"“”:.").split())
+    return shorten(text, 200)
+
+
+# ---------------------------------------------------------------------------------------
+# Kind, from the title first, then from how the body talks.
+
+# (kind, pattern, weight): words that settle the kind weigh more than words that lean.
+_KIND_WORDS: tuple[tuple[Kind, re.Pattern[str], int], ...] = (
+    (Kind.GRANT, re.compile(r"appel\s+a\s+(?:projets|propositions|manifestation)|subvention"
+                            r"|\bgrants?\b|financement\s+de\s+projets|طلب\s+مشاريع|منحه"), 3),
+    (Kind.JOB, re.compile(r"offres?\s+d\s+emploi|contrat\s+de\s+travail|postes?\s+vacants?"
+                          r"|\bcdd\b|\bcdi\b|package\s+salarial|salaire|vacancy|job\s+offer"
+                          r"|وظيفه|منصب\s+شغل|توظيف"), 3),
+    (Kind.JOB, re.compile(r"\bposte\b|\bemploi\b|postulez|\bjob\b"), 1),
+    (Kind.CONSULTANCY, re.compile(r"consultante?s?\b|consultant\(e\)|prestataire|\btdrs?\b"
+                                  r"|termes\s+de\s+reference|bureau\s+d\s+etudes?"
+                                  r"|contrat\s+de\s+prestation|consultancy|مستشار|استشاري"), 3),
+    (Kind.CONSULTANCY, re.compile(r"\bexperte?s?\b|prestation|خبير"), 1),
+    (Kind.TRAINING, re.compile(r"\bformation\b|training|تكوين|دوره\s+تكوينيه"), 1),
+)  # fmt: skip
+
+
+def find_kind(title: str | None, text: str) -> Kind:
+    """consultancy, job, grant or training; OTHER when nothing says."""
+    folded_title = fold(title or "")
+    for kind, pattern, _ in sorted(_KIND_WORDS, key=lambda k: -k[2]):
+        if pattern.search(folded_title):
+            return kind
+    folded = fold(text)
+    scores: Counter[Kind] = Counter()
+    for kind, pattern, weight in _KIND_WORDS:
+        # Training words appear in most calls ("ateliers de formation"): they decide alone.
+        if kind is not Kind.TRAINING:
+            scores[kind] += weight * len(pattern.findall(folded))
+    best = scores.most_common(1)
+    if best and best[0][1] > 0:
+        return best[0][0]
+    return Kind.TRAINING if _KIND_WORDS[-1][1].search(folded) else Kind.OTHER
+
+
+# ---------------------------------------------------------------------------------------
+# Organisation and partners.
+
+_ORG_LABEL = re.compile(
+    r"^(?:organisation|organisme|operateur(?:\s+sur\s+l\s+activite)?|structure|employeur"
+    r"|maitre\s+d\s+ouvrage|lance\s+par|association|organization)\s*[:\t]\s*(?P<v>.+)$"
+)
+_PRESENTATION = re.compile(
+    r"^pr[ée]sentation\s+(?:de\s+l['’]\s*|du\s+|de\s+la\s+|des\s+|de\s+)(?P<v>[^:]{2,90}?)\s*:?$",
+    re.IGNORECASE,
+)
+_DEFINITION = re.compile(
+    r"(?:^|[.;]\s+)(?:[Ll]['’]\s*|[Ll]e\s+|[Ll]a\s+)?(?P<v>[A-Z][^.;:\n]{2,90}?)\s+"
+    r"(?:est|se\s+d[ée]finit\s+comme)\s+(?:une?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:association|ONG|organisation|organisme|agence|fondation|institution|[ée]tablissement)",
+    re.MULTILINE,
+)
+_RUN_BY = re.compile(
+    r"(?:mise?\s+en\s+(?:œ|oe)uvre\s+par|lanc[ée]e?\s+par|port[ée]e?\s+par)\s+"
+    r"(?:l['’]\s*)?(?P<v>[A-Z][\w&'’-]+(?:\s+[A-Z&][\w&'’-]+)*)"
+)
+
+
+def find_organization(lines: list[Line], text: str) -> str | None:
+    """The publishing organisation, with its acronym when the text gives one."""
+    for line in lines[:40]:
+        match = _ORG_LABEL.match(line.folded)
+        if match:
+            return _with_acronym(re.split(r"[:\t]", line.text, maxsplit=1)[1].strip(), text)
+    for line in lines:
+        match = _PRESENTATION.match(line.content)
+        if line.heading and match and match.group("v")[:1].isupper():
+            return _with_acronym(match.group("v"), text)
+    for finder in (_DEFINITION, _RUN_BY):
+        match = finder.search(text)
+        if match:
+            return _with_acronym(match.group("v"), text)
+    return _arabic_announcer(lines)
+
+
+# "جمعية التنمية المحلية بتطوان تعلن عن ..." : the body that announces is the publisher.
+_AR_ANNOUNCER = re.compile(
+    r"^(?:ال)?(?:جمعيه|مءسسه|منظمه|المرصد|مرصد|الشبكه|شبكه|تعاونيه|فيدراليه|اتحاد|مركز|المركز)"
+    r"[^،,:\n]{2,70}?(?=\s+(?:تعلن|يعلن|تنظم|ينظم|تطلق|يطلق|تبحث|يبحث))"
+)
+
+
+def _arabic_announcer(lines: list[Line]) -> str | None:
+    for line in lines[:15]:
+        folded = fold_with_map(line.text)
+        match = _AR_ANNOUNCER.match(folded.text)
+        if match:
+            return folded.quote(match.start(), match.end())
+    return None
+
+
+def _with_acronym(name: str, text: str) -> str:
+    """"Mouvement X – ALCI" -> "Mouvement X (ALCI)"; "OMP" -> "Full Name (OMP)"."""
+    name = " ".join(name.strip(" .:").split())
+    dashed = re.fullmatch(r"(?P<n>.+?)\s*[-–—]\s*(?P<a>[A-Z][A-Z&]{1,9})", name)
+    if dashed:
+        return f"{dashed.group('n')} ({dashed.group('a')})"
+    if re.fullmatch(r"[A-Z][A-Z&]{1,9}", name):
+        full = re.search(
+            rf"(?:[Ll]['’]\s*|[Ll]e\s+|[Ll]a\s+)?([A-Z][^().;:\n]{{3,80}}?)\s*\({re.escape(name)}\)",
+            text,
+        )
+        if full:
+            return f"{full.group(1).strip()} ({name})"
+    return name
+
+
+_PARTNERS = re.compile(
+    r"(?:en\s+partenariat\s+avec|avec\s+l['’]appui\s+d[eu]|avec\s+le\s+soutien\s+d[eu]"
+    r"|[Ff]inanc[ée]e?\s+par|sur\s+financement)[ \t]*\n?[ \t]*"
+    r"(?:[Ll]['’]\s*|[Ll]e\s+|[Ll]a\s+|[Ll]es\s+)?(?P<v>[A-Z][^.,;:\n(]{1,60})",
+)
+
+
+_PARTNER_LABEL = re.compile(
+    r"^(?:partenaires?|bailleurs?(?:\s+de\s+fonds)?|pays\s*/\s*institution|institution)"
+    r"\s*[:\t]\s*(?P<v>.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_COUNTRY = frozenset(("maroc", "morocco", "المغرب"))
+
+
+def find_partners(text: str, organization: str | None) -> list[str]:
+    """Partners and funders named as such ("en partenariat avec X", "Financé par X")."""
+    names = [
+        part.strip()
+        for label in _PARTNER_LABEL.finditer(text)
+        for part in re.split(r"\s*[/,;]\s*", label.group("v"))
+        if part.strip() and fold(part) not in _COUNTRY
+    ]
+    names += [_partner_name(match.group("v")) for match in _PARTNERS.finditer(text)]
+    found: dict[str, str] = {}
+    for name in names:
+        key = fold(name)
+        if name and key not in found and key not in fold(organization or ""):
+            found[key] = name
+    return list(found.values())[:6]
+
+
+_NAME_LINKS = ("de", "des", "du", "la", "pour", "et")
+
+
+def _partner_name(value: str) -> str:
+    # Stop at a verb or a clause: keep the proper-noun run ("COSPE MAROC", "Union européenne").
+    kept: list[str] = []
+    for word in value.split():
+        lower = word[:1].islower() and word not in _NAME_LINKS
+        if kept and lower and fold(word) not in ("europeenne", "europeen"):
+            break
+        kept.append(word)
+    while kept and kept[-1] in _NAME_LINKS:
+        kept.pop()
+    name = " ".join(kept)
+    return "Union européenne" if fold(name) in ("ue", "union europeenne") else name
+
+
+# ---------------------------------------------------------------------------------------
+# Summary: the first sentence of the section that states the object of the mission.
+
+_OBJECT_HEADING = re.compile(
+    r"objet\s+de\s+la\s+(?:mission|prestation|consultation)|objectifs?\s+(?:general|generaux)"
+    r"|objectifs?\s+de\s+la\s+(?:prestation|mission|consultation)|objectifs?\s+et\s+resultats"
+    r"|contenu\s+de\s*s?\s+prestations|description\s+de\s+la\s+(?:fonction|prestation|mission"
+    r"|poste)|description\s+du\s+poste|^(?:[ivx\d]+\W+)?(?:la\s+)?mission\s*:?$|الهدف|موضوع"
+)
+
+
+def find_summary(lines: list[Line], title: str | None) -> str | None:
+    """One sentence from the text stating the object of the mission, else the title."""
+    for index, line in enumerate(lines):
+        if not (line.heading and _OBJECT_HEADING.search(line.folded)):
+            continue
+        for body in lines[index + 1 : index + 4]:
+            if body.heading or len(body.content) < 40:
+                continue
+            first = sentences(body.content)[0].rstrip(" :")
+            return shorten(first, 320)
+    return title
+
+
+# ---------------------------------------------------------------------------------------
+# Places: where the work happens, not every place the context mentions.
+
+_PLACE_STATEMENT = re.compile(
+    r"\blieu\b|\bbasee?\b|\bbased\b|affectee?\s+a|se\s+deroulera|se\s+derouleront"
+    r"|duty\s+station|zone\s+d\s+intervention\s*:|مقر\s+العمل|مكان"
+)
+
+
+def find_places_of_work(lines: list[Line], text: str) -> tuple[list[str], list[str]]:
+    """(region ids, towns) of the place of work; the whole text only when none is stated."""
+    stated = [line.text for line in _place_lines(lines)]
+    regions, cities = _places(" \n".join(stated)) if stated else ([], [])
+    if not regions and not cities:
+        regions, cities = _places(text)
+        regions = [r for r in regions if r != "national"]  # "au niveau national" is no place
+    elif len(regions) > 1 and "national" in regions:
+        regions.remove("national")
+    return regions, cities
+
+
+def _place_lines(lines: list[Line]) -> list[Line]:
+    found: list[Line] = []
+    for index, line in enumerate(lines):
+        if not _PLACE_STATEMENT.search(line.folded):
+            continue
+        found.append(line)
+        label_only = line.heading or line.text.rstrip().endswith(":")
+        if label_only and index + 1 < len(lines):
+            found.append(lines[index + 1])
+    return found
+
+
+def _places(text: str) -> tuple[list[str], list[str]]:
+    match = find_places(text)
+    regions = list(match.regions)
+    for city in match.cities:
+        region = city_region(city)
+        if region and region not in regions:
+            regions.append(region)
+    return regions, list(match.cities)
+
+
+# ---------------------------------------------------------------------------------------
+# Themes: what the call is about, not every theme its context names.
+
+_THEME_SHARE = 0.25
+_MAX_THEMES = 4
+
+
+def find_call_themes(focus: str, text: str) -> list[str]:
+    """Themes of the title/summary, then themes the whole text keeps coming back to."""
+    themes = list(find_themes(focus))
+    counts = count_theme_mentions(text)
+    if counts:
+        floor = max(2, _THEME_SHARE * max(counts.values()))
+        ranked = sorted(counts, key=lambda t: -counts[t])
+        themes += [t for t in ranked if counts[t] > floor and t not in themes]
+    return themes[:_MAX_THEMES]
+
+
+# ---------------------------------------------------------------------------------------
+# Key dates: event days (a workshop, a meeting, a planned mission day), not the deadline.
+
+_EVENT_CUES = re.compile(
+    r"atelier|rencontre|reunion|seance|session|lancement|entretien|forum|conference|webinaire"
+    r"|visite|formation|ceremonie|prevue?\s+le|aura\s+lieu|se\s+tiendra|ورشه|لقاء|اجتماع|ندوه"
+)
+
+
+def find_key_dates(lines: list[Line], deadline_day: date | None) -> list[KeyDate]:
+    """Dated events with a label from their own line or table row."""
+    found: dict[str, KeyDate] = {}
+    province = ""
+    for line in lines:
+        cells = line.text.split("\t")
+        if len(cells) > 1 and cells[0].strip():
+            province = cells[0].strip()
+        folded = fold_with_map(line.text)
+        for hit in find_dates(folded.text):
+            day = hit.as_date()
+            if day is None or day == deadline_day or day.isoformat() in found:
+                continue
+            label = _event_label(line, folded.quote(hit.start, hit.end), cells, province)
+            if label:
+                found[day.isoformat()] = KeyDate(day.isoformat(), label)
+    return sorted(found.values(), key=lambda k: k.date)
+
+
+def _event_label(line: Line, date_text: str, cells: list[str], province: str) -> str | None:
+    if len(cells) > 1:  # a row of a schedule table: the other cells name the event
+        others = [c.strip() for c in cells if c.strip() and date_text not in c]
+        if others and province and province not in others:
+            others.insert(0, province)
+        return " – ".join(others) or None
+    if not _EVENT_CUES.search(fold(line.text)):
+        return None
+    sentence = next((s for s in sentences(line.content) if date_text in s), line.content)
+    return shorten(sentence.rstrip(" ."), 140)
+
+
+# ---------------------------------------------------------------------------------------
+# Aliases: acronyms and project names people will type.
+
+_GENERIC_ACRONYMS = frozenset(
+    "CV TDR TDRS OSC OSCS ONG UE CT CTS PO IO IM MEL TIC PTF PTFS HI BAC CD DVD PDF OK NB"
+    " II III IV VI VII VIII IX XI XII GMT UTC".split()
+)
+_ACRONYM = re.compile(r"(?<![\w&])([A-Z][A-Z0-9&]{2,11})(?![\w&])")
+_DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{2,11})\)")
+_PROJECT_NAME = re.compile(
+    r"(?:projet|programme|initiative|intervention|r[ée]seau)\s+(?:intitul[ée]\s+)?"
+    r"[«\"“]\s*([^»\"”\n/]{3,60}?)\s*(?:/[^»\"”\n]*)?[»\"”]",
+    re.IGNORECASE,
+)
+
+
+def find_aliases(text: str, organization: str | None) -> list[str]:
+    """The organisation's acronym, quoted project names and acronyms used at least twice."""
+    found: dict[str, str] = {}
+    org_acronym = re.search(r"\(([^()]{2,12})\)\s*$", organization or "")
+    if org_acronym:
+        found[fold(org_acronym.group(1))] = org_acronym.group(1)
+    for match in _PROJECT_NAME.finditer(text):
+        found.setdefault(fold(match.group(1)), match.group(1).strip())
+    counts = Counter(_ACRONYM.findall(text))
+    defined = set(_DEFINED_ACRONYM.findall(text))  # "Ecole ... (EPDT)" names it once
+    for acronym, count in counts.most_common():
+        if (count >= 2 or acronym in defined) and acronym not in _GENERIC_ACRONYMS:
+            found.setdefault(fold(acronym), acronym)
+    return list(found.values())[:10]
