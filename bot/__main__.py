@@ -216,6 +216,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(_main(args, settings))
     except KeyboardInterrupt:
         return EXIT_OK
+    except BrokenPipeError:
+        # Output piped into `head` and the like: the reader left, nothing to report.
+        sys.stderr.close()
+        return EXIT_OK
 
 
 if __name__ == "__main__":
