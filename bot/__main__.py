@@ -14,14 +14,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from store.ingest.extract import extract_call
-
 from bot.app import load_demo, open_deps
 from bot.channels import console
 from bot.config import Settings
 from handlers.clock import Clock, StartedClock, SystemClock, parse_now
 from handlers.deps import Deps
 from store import calls as call_store
+from store.ingest.extract import extract_call
 from store.ingest.read import IngestError, read_document
 from store.models import Call
 
