@@ -37,35 +37,32 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     chat = sub.add_parser("chat", help="talk to Forsa in the terminal")
-    _common(chat)
     chat.add_argument("--demo", action="store_true", help="load the demo catalog first")
     chat.add_argument("--lang", choices=("fr", "ar"), help="language for new users")
     chat.add_argument("--jsonl", action="store_true", help="JSON lines on stdin/stdout")
     chat.add_argument("--user", default="local", help="console user id (interactive mode)")
 
     run = sub.add_parser("run", help="start every configured channel")
-    _common(run)
     run.add_argument("--demo", action="store_true", help="load the demo catalog first")
 
     calls = sub.add_parser("calls", help="the call catalog")
-    calls_sub = calls.add_subparsers(dest="action", required=True)
-    listing = calls_sub.add_parser("list", help="list calls")
+    actions = calls.add_subparsers(dest="action", required=True)
+    listing = actions.add_parser("list", help="list published calls")
     listing.add_argument("--json", action="store_true")
     listing.add_argument("--drafts", action="store_true", help="include unpublished drafts")
     listing.add_argument("--demo", action="store_true", help="load the demo catalog first")
-    show = calls_sub.add_parser("show", help="show one call")
+    show = actions.add_parser("show", help="show one call")
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
-    imp = calls_sub.add_parser("import", help="import .txt/.md/.pdf/.docx calls")
+    imp = actions.add_parser("import", help="import .txt/.md/.pdf/.docx calls")
     imp.add_argument("files", nargs="+", type=Path)
     imp.add_argument("--json", action="store_true", help="print what was extracted")
     imp.add_argument("--publish", action="store_true", help="publish at once")
-    for name in ("publish", "close"):
-        action = calls_sub.add_parser(name, help=f"{name} a call")
-        action.add_argument("id")
-    for action_parser in (listing, show, imp, *calls_sub.choices.values()):
-        if not any(a.dest == "db" for a in action_parser._actions):
-            _common(action_parser)
+    actions.add_parser("publish", help="make a draft visible").add_argument("id")
+    actions.add_parser("close", help="close a call whatever its deadline").add_argument("id")
+
+    for command in (chat, run, *actions.choices.values()):
+        _common(command)
     return parser
 
 
