@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from store.calls import line_owner
 from store.db import Database
 
 
@@ -32,8 +33,9 @@ async def search_lines(
     if not query:
         return []
     rows = await db.fetchall(
-        "SELECT line, bm25(call_lines) AS rank FROM call_lines"
-        " WHERE call_lines MATCH ? AND call_id = ? ORDER BY rank LIMIT ?",
-        (f"folded : ({query})", call_id, limit),
+        "SELECT l.line, bm25(call_lines_fts) AS rank FROM call_lines_fts"
+        " JOIN call_lines l ON l.id = call_lines_fts.rowid"
+        " WHERE call_lines_fts MATCH ? ORDER BY rank LIMIT ?",
+        (f"owner : {line_owner(call_id)} AND folded : ({query})", limit),
     )
     return [LineHit(row["line"], float(row["rank"])) for row in rows]

@@ -15,14 +15,16 @@ CREATE INDEX calls_by_deadline ON calls (published, deadline_utc);
 CREATE TABLE call_regions (
     call_id TEXT NOT NULL REFERENCES calls (id) ON DELETE CASCADE,
     region TEXT NOT NULL,
-    PRIMARY KEY (region, call_id)
+    PRIMARY KEY (call_id, region)
 ) WITHOUT ROWID;
+CREATE INDEX call_regions_by_region ON call_regions (region, call_id);
 
 CREATE TABLE call_themes (
     call_id TEXT NOT NULL REFERENCES calls (id) ON DELETE CASCADE,
     theme TEXT NOT NULL,
-    PRIMARY KEY (theme, call_id)
+    PRIMARY KEY (call_id, theme)
 ) WITHOUT ROWID;
+CREATE INDEX call_themes_by_theme ON call_themes (theme, call_id);
 
 -- Folded names users call a call by (organisation, acronyms, reference, title words).
 CREATE TABLE call_names (
@@ -33,12 +35,30 @@ CREATE TABLE call_names (
 ) WITHOUT ROWID;
 
 -- One row per source line: the original for quoting, the folded text for matching.
-CREATE VIRTUAL TABLE call_lines USING fts5 (
-    call_id UNINDEXED,
-    line UNINDEXED,
+-- `owner` is a one-token tag of the call ("k" + hash of its id) so that FTS5 itself
+-- restricts a search to one call instead of scanning every call's matches.
+CREATE TABLE call_lines (
+    id INTEGER PRIMARY KEY,
+    call_id TEXT NOT NULL REFERENCES calls (id) ON DELETE CASCADE,
+    owner TEXT NOT NULL,
+    line TEXT NOT NULL,
+    folded TEXT NOT NULL
+);
+CREATE INDEX call_lines_by_call ON call_lines (call_id);
+CREATE VIRTUAL TABLE call_lines_fts USING fts5 (
     folded,
+    owner,
+    content = 'call_lines',
+    content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
 );
+CREATE TRIGGER call_lines_ins AFTER INSERT ON call_lines BEGIN
+    INSERT INTO call_lines_fts (rowid, folded, owner) VALUES (new.id, new.folded, new.owner);
+END;
+CREATE TRIGGER call_lines_del AFTER DELETE ON call_lines BEGIN
+    INSERT INTO call_lines_fts (call_lines_fts, rowid, folded, owner)
+    VALUES ('delete', old.id, old.folded, old.owner);
+END;
 
 -- Bumped on every catalog change so in-process caches know when to reload.
 CREATE TABLE catalog_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
