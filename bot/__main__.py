@@ -169,7 +169,7 @@ async def _calls_import(args: argparse.Namespace, deps: Deps) -> int:
 
 
 async def _calls_publish(args: argparse.Namespace, deps: Deps) -> int:
-    if not await call_store.set_published(deps.db, args.id, True):
+    if not await call_store.set_published(deps.db, args.id, True, deps.clock.now()):
         print(f"no call with id {args.id!r}", file=sys.stderr)
         return EXIT_ERROR
     print(f"published {args.id}")

@@ -7,6 +7,8 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
+import aiosqlite
+
 from store.db import Database
 from store.models import Call, Kind
 from store.text import fold, tokens
@@ -78,7 +80,7 @@ async def save_calls(db: Database, calls: list[Call], *, published: bool, now: d
     Rows are gathered first and written with one statement per table, because each
     statement is a round trip to aiosqlite's thread: 10,000 calls load in seconds.
     """
-    stamp = now.isoformat()
+    stamp = now.astimezone(UTC).isoformat()
     ids = [(call.id,) for call in calls]
     async with db.transaction() as conn:
         await conn.executemany(_UPSERT_CALL, [_call_row(call, published, stamp) for call in calls])
@@ -108,11 +110,13 @@ async def save_calls(db: Database, calls: list[Call], *, published: bool, now: d
 
 _UPSERT_CALL = (
     "INSERT INTO calls (id, data, kind, deadline_utc, last_key_date, published,"
-    " closed_manually, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " closed_manually, created_at, updated_at, published_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ?6 = 1 THEN ?9 END)"
     " ON CONFLICT (id) DO UPDATE SET data = excluded.data, kind = excluded.kind,"
     " deadline_utc = excluded.deadline_utc, last_key_date = excluded.last_key_date,"
     " published = excluded.published, closed_manually = excluded.closed_manually,"
-    " updated_at = excluded.updated_at"
+    " updated_at = excluded.updated_at,"
+    " published_at = COALESCE(calls.published_at, excluded.published_at)"
 )
 
 
@@ -177,11 +181,14 @@ async def all_calls(db: Database, *, include_drafts: bool = False) -> list[Call]
     return [_row_to_call(row) for row in rows]
 
 
-async def set_published(db: Database, call_id: str, published: bool) -> bool:
-    return (
-        await db.execute("UPDATE calls SET published = ? WHERE id = ?", (int(published), call_id))
-        > 0
+async def set_published(db: Database, call_id: str, published: bool, now: datetime) -> bool:
+    """Publish or unpublish; the first publication time is kept for new-call alerts."""
+    changed = await db.execute(
+        "UPDATE calls SET published = ?, published_at = COALESCE(published_at,"
+        " CASE WHEN ? = 1 THEN ? END) WHERE id = ?",
+        (int(published), int(published), now.astimezone(UTC).isoformat(), call_id),
     )
+    return changed > 0
 
 
 async def close_call(db: Database, call: Call, now: datetime) -> None:

@@ -38,3 +38,38 @@ async def get_or_create_contact(
 
 async def set_language(db: Database, contact_id: int, lang: str) -> None:
     await db.execute("UPDATE contacts SET lang = ? WHERE id = ?", (lang, contact_id))
+
+
+class ContactStatus:
+    ACTIVE = "active"
+    STOPPED = "stopped"  # the user said STOP: no proactive message until they come back
+    BLOCKED = "blocked"  # the channel says the user cannot be reached (blocked the bot)
+
+
+async def get_status(db: Database, contact_id: int) -> str:
+    row = await db.fetchone("SELECT status FROM contacts WHERE id = ?", (contact_id,))
+    return str(row["status"]) if row else ContactStatus.ACTIVE
+
+
+async def set_status(
+    db: Database, contact_id: int, status: str, reason: str | None, now: datetime
+) -> None:
+    await db.execute(
+        "UPDATE contacts SET status = ?, status_reason = ?, status_at = ? WHERE id = ?",
+        (status, reason, now.isoformat(), contact_id),
+    )
+
+
+async def contact_record(db: Database, contact_id: int) -> dict[str, object] | None:
+    """The contact's own row, as shown to them by /mes_donnees."""
+    row = await db.fetchone(
+        "SELECT channel, address, lang, status, created_at, last_seen_at FROM contacts"
+        " WHERE id = ?",
+        (contact_id,),
+    )
+    return dict(row) if row else None
+
+
+async def forget_contact(db: Database, contact_id: int) -> None:
+    """Delete the contact and, by cascade, its state, subscriptions, follows and outbox."""
+    await db.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
