@@ -281,3 +281,30 @@ async def name_rows(db: Database) -> list[tuple[str, str, float]]:
         " JOIN calls c ON c.id = n.call_id WHERE c.published = 1"
     )
     return [(row["call_id"], row["name"], row["weight"]) for row in rows]
+
+
+async def calls_with_deadline_between(
+    db: Database, after: datetime, until: datetime
+) -> list[Call]:
+    """Published, not closed by staff, deadline in (after, until]: reminder candidates."""
+    rows = await db.fetchall(
+        "SELECT data FROM calls WHERE published = 1 AND closed_manually = 0"
+        " AND deadline_utc > ? AND deadline_utc <= ? ORDER BY deadline_utc",
+        (after.astimezone(UTC).isoformat(), until.astimezone(UTC).isoformat()),
+    )
+    return [_row_to_call(row) for row in rows]
+
+
+async def calls_published_between(db: Database, after: datetime, until: datetime) -> list[Call]:
+    """Calls first published in [after, until), for digests."""
+    rows = await db.fetchall(
+        "SELECT data FROM calls WHERE published = 1 AND closed_manually = 0"
+        " AND published_at >= ? AND published_at < ? ORDER BY published_at",
+        (after.astimezone(UTC).isoformat(), until.astimezone(UTC).isoformat()),
+    )
+    return [_row_to_call(row) for row in rows]
+
+
+async def published_at(db: Database, call_id: str) -> datetime | None:
+    row = await db.fetchone("SELECT published_at FROM calls WHERE id = ?", (call_id,))
+    return datetime.fromisoformat(row["published_at"]) if row and row["published_at"] else None

@@ -16,7 +16,7 @@ from typing import Any
 
 from store.db import Database
 from store.models import Call
-from store.subscriptions import match_sql
+from store.subscriptions import Frequency, match_sql
 
 
 class RowStatus(StrEnum):
@@ -89,10 +89,7 @@ _INSERT = (
 )
 
 
-async def enqueue_for_subscribers(
-    db: Database, call: Call, message: Message, frequencies: tuple[str, ...], now: datetime
-) -> int:
-    """One row per active contact with a subscription matching the call; rows enqueued."""
+def _subscribers_sql(call: Call, frequencies: tuple[str, ...]) -> tuple[str, list[object]]:
     where, params = match_sql(call)
     marks = ",".join("?" * len(frequencies))
     sql = (
@@ -100,17 +97,79 @@ async def enqueue_for_subscribers(
         f" subscriptions s WHERE s.contact_id = c.id AND s.frequency IN ({marks})"
         f" AND {where})"
     )
-    return await db.execute(sql, [*message.params(now), *frequencies, *params])
+    return sql, [*frequencies, *params]
 
 
-async def enqueue_for_followers(
-    db: Database, call_id: str, message: Message, now: datetime
+_FOLLOWERS_SQL = (
+    f"{_INSERT} FROM contacts c JOIN follows f ON f.contact_id = c.id"
+    " WHERE f.call_id = ? AND c.status = 'active'"
+)
+
+
+async def enqueue_reminder(
+    db: Database, call: Call, offset_days: int, message: Message, now: datetime
 ) -> int:
-    sql = (
-        f"{_INSERT} FROM contacts c JOIN follows f ON f.contact_id = c.id"
-        " WHERE f.call_id = ? AND c.status = 'active'"
+    """Deadline reminder rows: subscribers are matched once per (call, offset, deadline)
+    — claimed in the same transaction — followers every time (cheap, deduplicated)."""
+    assert message.deadline_utc is not None
+    enqueued = 0
+    async with db.transaction() as conn:
+        claim = await conn.execute(
+            "INSERT OR IGNORE INTO reminder_plans (call_id, offset_days, deadline_utc,"
+            " planned_at) VALUES (?, ?, ?, ?)",
+            (call.id, offset_days, message.deadline_utc, utc(now)),
+        )
+        if claim.rowcount:
+            sql, params = _subscribers_sql(call, tuple(str(f) for f in Frequency))
+            enqueued += (await conn.execute(sql, [*message.params(now), *params])).rowcount
+        cursor = await conn.execute(_FOLLOWERS_SQL, [*message.params(now), call.id])
+        return enqueued + cursor.rowcount
+
+
+async def calls_to_announce(db: Database) -> list[str]:
+    rows = await db.fetchall(
+        "SELECT id FROM calls WHERE published = 1 AND announced_at IS NULL ORDER BY published_at"
     )
-    return await db.execute(sql, [*message.params(now), call_id])
+    return [row["id"] for row in rows]
+
+
+async def announce(db: Database, call: Call, message: Message | None, now: datetime) -> int:
+    """Mark the call announced and, with a message, alert instant subscribers, atomically."""
+    async with db.transaction() as conn:
+        await conn.execute("UPDATE calls SET announced_at = ? WHERE id = ?", (utc(now), call.id))
+        if message is None:
+            return 0
+        sql, params = _subscribers_sql(call, (str(Frequency.INSTANT),))
+        return (await conn.execute(sql, [*message.params(now), *params])).rowcount
+
+
+async def claim_period(db: Database, job: str, period: str, now: datetime) -> bool:
+    """True the first time (job, period) is claimed: periodic jobs run once per period."""
+    changed = await db.execute(
+        "INSERT OR IGNORE INTO job_runs (job, period, done_at) VALUES (?, ?, ?)",
+        (job, period, utc(now)),
+    )
+    return changed > 0
+
+
+async def enqueue_period(
+    db: Database, job: str, period: str, items: list[tuple[int, Message]], now: datetime
+) -> int | None:
+    """Claim (job, period) and enqueue its per-contact rows in one transaction.
+
+    None when the period was already done (by an earlier tick or before a restart)."""
+    single = f"{_INSERT} FROM contacts c WHERE c.id = ? AND c.status = 'active'"
+    async with db.transaction() as conn:
+        claim = await conn.execute(
+            "INSERT OR IGNORE INTO job_runs (job, period, done_at) VALUES (?, ?, ?)",
+            (job, period, utc(now)),
+        )
+        if not claim.rowcount:
+            return None
+        await conn.executemany(
+            single, [[*message.params(now), contact_id] for contact_id, message in items]
+        )
+        return len(items)
 
 
 async def enqueue_for_contact(

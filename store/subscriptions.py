@@ -91,7 +91,7 @@ async def set_frequency(
     return (
         await db.execute(
             "UPDATE subscriptions SET frequency = ?, updated_at = ?"
-        " WHERE id = ? AND contact_id = ?",
+            " WHERE id = ? AND contact_id = ?",
             (str(frequency), now.isoformat(), subscription_id, contact_id),
         )
         > 0
@@ -145,3 +145,39 @@ async def followed_calls(db: Database, contact_id: int) -> list[str]:
         "SELECT call_id FROM follows WHERE contact_id = ? ORDER BY created_at", (contact_id,)
     )
     return [row["call_id"] for row in rows]
+
+
+async def subscriptions_by_frequency(
+    db: Database, frequency: Frequency
+) -> dict[int, list[Subscription]]:
+    """Active contacts' subscriptions of one frequency, by contact id (for digests)."""
+    rows = await db.fetchall(
+        "SELECT s.id, s.contact_id, s.regions, s.themes, s.frequency FROM subscriptions s"
+        " JOIN contacts c ON c.id = s.contact_id"
+        " WHERE s.frequency = ? AND c.status = 'active'",
+        (str(frequency),),
+    )
+    found: dict[int, list[Subscription]] = {}
+    for row in rows:
+        found.setdefault(row["contact_id"], []).append(
+            Subscription(
+                id=row["id"],
+                regions=tuple(json.loads(row["regions"])),
+                themes=tuple(json.loads(row["themes"])),
+                frequency=Frequency(row["frequency"]),
+            )
+        )
+    return found
+
+
+def subscription_matches(sub: Subscription, call: Call) -> bool:
+    """The same rule as match_sql, for a call already in memory."""
+    regions = [r for r in call.regions if r != "national"]
+    region_ok = (
+        not sub.regions
+        or not regions
+        or "national" in call.regions
+        or bool(set(sub.regions) & set(regions))
+    )
+    theme_ok = not sub.themes or not call.themes or bool(set(sub.themes) & set(call.themes))
+    return region_ok and theme_ok

@@ -102,8 +102,7 @@ def month_table() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _date_patterns() -> tuple[re.Pattern[str], ...]:
     months = "|".join(
-        re.escape(m).replace(r"\ ", r"\s+")
-        for m in sorted(month_table(), key=len, reverse=True)
+        re.escape(m).replace(r"\ ", r"\s+") for m in sorted(month_table(), key=len, reverse=True)
     )
     day = r"(?P<d>[0-3]?\d)(?:\s?(?:er|e|eme|st|nd|rd|th))?"
     month = rf"(?P<mn>{months})\.?"
@@ -381,9 +380,7 @@ def _cue_before(folded: str, date_start: int) -> tuple[int, int] | None:
 
 def _clean_gap(gap: str) -> bool:
     # Another date in between means the cue leads to that one, not to ours.
-    return not (
-        _SENTENCE_BREAK.search(gap) or _NOT_A_DEADLINE.search(gap) or find_dates(gap)
-    )
+    return not (_SENTENCE_BREAK.search(gap) or _NOT_A_DEADLINE.search(gap) or find_dates(gap))
 
 
 def _phrase_start(matches: list[re.Match[str]]) -> int:

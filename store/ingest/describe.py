@@ -41,7 +41,7 @@ def find_title(lines: list[Line]) -> str | None:
     """The call's title as written: a "Recrutement/Appel..." line, a label, or a post."""
     head = lines[:40]
     for line in head:
-        text = line.content.strip(" «»\"“”:")
+        text = line.content.strip(' «»"“”:')
         folded = fold(text)
         generic = _GENERIC_TITLE.fullmatch(folded) or len(folded.split()) < 3
         if _TITLE_START.match(folded) and not generic:
@@ -58,7 +58,7 @@ def find_title(lines: list[Line]) -> str | None:
 
 
 def _announced_title(lines: list[Line]) -> str | None:
-    """"L'association X recrute un(e) comptable" -> "un(e) comptable"."""
+    """ "L'association X recrute un(e) comptable" -> "un(e) comptable"."""
     for line in lines:
         folded = fold_with_map(line.text)
         match = _ANNOUNCES.search(folded.text)
@@ -68,7 +68,7 @@ def _announced_title(lines: list[Line]) -> str | None:
 
 
 def _tidy_title(text: str) -> str:
-    text = " ".join(text.strip(" «»\"“”:.").split())
+    text = " ".join(text.strip(' «»"“”:.').split())
     return shorten(text, 200)
 
 
@@ -166,7 +166,7 @@ def _arabic_announcer(lines: list[Line]) -> str | None:
 
 
 def _with_acronym(name: str, text: str) -> str:
-    """"Mouvement X – ALCI" -> "Mouvement X (ALCI)"; "OMP" -> "Full Name (OMP)"."""
+    """ "Mouvement X – ALCI" -> "Mouvement X (ALCI)"; "OMP" -> "Full Name (OMP)"."""
     name = " ".join(name.strip(" .:").split())
     dashed = re.fullmatch(r"(?P<n>.+?)\s*[-–—]\s*(?P<a>[A-Z][A-Z&]{1,9})", name)
     if dashed:

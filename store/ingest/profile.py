@@ -65,8 +65,13 @@ def find_requirements(lines: list[Line]) -> Requirements:
 _BAC_PLUS = re.compile(r"\bbac\s*\+\s*(\d)")
 _DEGREES = (
     (re.compile(r"doctorat|\bphd\b|doctorate|دكتوراه"), 8),
-    (re.compile(r"\bmasters?\b|mastere|\bdesa\b|\bdess\b|ingenieur\s+d[' ]\s*etat|ماستر"
-                r"|ماجستير"), 5),
+    (
+        re.compile(
+            r"\bmasters?\b|mastere|\bdesa\b|\bdess\b|ingenieur\s+d[' ]\s*etat|ماستر"
+            r"|ماجستير"
+        ),
+        5,
+    ),
     (re.compile(r"\blicence\b|bachelor|اجازه"), 3),
     (re.compile(r"\bdeug\b|\bdut\b|\bbts\b|technicien\s+specialise"), 2),
 )

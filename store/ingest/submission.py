@@ -59,7 +59,7 @@ def find_emails(text: str) -> Emails:
 
 
 def _email_role(text: str, start: int) -> str | None:
-    """"submission", "contact" or None (no cue) from the words before the address."""
+    """ "submission", "contact" or None (no cue) from the words before the address."""
     window = _context_before(text, start)
     line = fold(window.rsplit("\n", 1)[-1])
     if _CONTACT_CUES.search(line) and not _SUBMIT_CUES.search(line):
@@ -240,7 +240,7 @@ def _bullets_after(lines: list[Line], index: int) -> list[str]:
 
 
 def _document_name(text: str) -> str:
-    """"Curriculum Vitae (CV) : Un CV détaillé..." -> "Curriculum Vitae (CV)"."""
+    """ "Curriculum Vitae (CV) : Un CV détaillé..." -> "Curriculum Vitae (CV)"."""
     name = re.split(r"\s:\s|\s:$|\s–\s", text, maxsplit=1)[0]
     name = _ARTICLE.sub("", name.strip()).rstrip(" .;,")
     return shorten(name[:1].upper() + name[1:], 120) if name else ""
@@ -255,4 +255,3 @@ def _inline_documents(text: str) -> list[str]:
         if names:
             return names
     return []
-

@@ -58,3 +58,12 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_due ON outbox (status, channel, due_at);
 CREATE INDEX outbox_by_contact ON outbox (contact_id);
+
+-- Periodic jobs already done for a period ("digest:daily", "2024-01-03"): a restart or
+-- a second tick in the same period does nothing twice.
+CREATE TABLE job_runs (
+    job TEXT NOT NULL,
+    period TEXT NOT NULL,
+    done_at TEXT NOT NULL,
+    PRIMARY KEY (job, period)
+) WITHOUT ROWID;
