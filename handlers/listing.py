@@ -98,13 +98,13 @@ async def list_open(turn: Turn, req: ListRequest) -> Reply:
         lines.append(turn.t("list_more", count=total - len(calls)))
     shown = list(calls)
     if not req.period:
-        undated, _ = await call_store.undated_calls(db, turn.now, flt, 3)
+        undated, _ = await call_store.undated_calls(db, turn.now, flt, 3, count=False)
         if undated:
             lines.append(turn.t("list_undated"))
             lines += [_undated_item(turn, c) for c in undated]
             shown += undated
     if req.regions or req.themes or req.kind:
-        closed, _ = await call_store.closed_calls(db, turn.now, flt, 3)
+        closed, _ = await call_store.closed_calls(db, turn.now, flt, 3, count=False)
         if closed:
             items = ", ".join(_closed_label(turn, c) for c in closed)
             lines.append(turn.t("list_also_closed", filters="", items=items))

@@ -150,7 +150,9 @@ async def _which_call(turn: Turn, intents: list[Intent], candidates: list[str]) 
     if candidates:
         calls = await call_store.get_calls(db, candidates[:5])
     else:
-        calls, _ = await call_store.open_calls(db, turn.now, call_store.CallFilter(), 5)
+        calls, _ = await call_store.open_calls(
+            db, turn.now, call_store.CallFilter(), 5, count=False
+        )
     turn.set_pending({"type": "which", "intents": [str(i) for i in intents]})
     if not calls:
         return Reply(turn.t("which_call_none"))

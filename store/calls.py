@@ -169,7 +169,7 @@ async def get_calls(db: Database, call_ids: list[str]) -> list[Call]:
         return []
     marks = ",".join("?" * len(call_ids))
     rows = await db.fetchall(
-        f"SELECT id, data FROM calls WHERE published = 1 AND id IN ({marks})", call_ids
+        f"SELECT id, data FROM calls WHERE +published = 1 AND id IN ({marks})", call_ids
     )
     by_id = {row["id"]: _row_to_call(row) for row in rows}
     return [by_id[i] for i in call_ids if i in by_id]
@@ -216,7 +216,7 @@ def _filter_sql(flt: CallFilter) -> tuple[str, list[object]]:
 
 
 async def open_calls(
-    db: Database, now: datetime, flt: CallFilter, limit: int
+    db: Database, now: datetime, flt: CallFilter, limit: int, *, count: bool = True
 ) -> tuple[list[Call], int]:
     """Published calls still open at `now`, soonest deadline first, and how many in all."""
     extra, params = _filter_sql(flt)
@@ -228,11 +228,11 @@ async def open_calls(
     head = [now.astimezone(UTC).isoformat()]
     if flt.deadline_before:
         head.append(flt.deadline_before.astimezone(UTC).isoformat())
-    return await _page(db, where, [*head, *params], "c.deadline_utc ASC", limit)
+    return await _page(db, where, [*head, *params], "c.deadline_utc ASC", limit, count)
 
 
 async def undated_calls(
-    db: Database, now: datetime, flt: CallFilter, limit: int
+    db: Database, now: datetime, flt: CallFilter, limit: int, *, count: bool = True
 ) -> tuple[list[Call], int]:
     """Published calls with no deadline whose key dates (if any) are still ahead."""
     extra, params = _filter_sql(flt)
@@ -241,11 +241,11 @@ async def undated_calls(
         " AND (c.last_key_date IS NULL OR c.last_key_date >= ?)" + extra
     )
     today = now.date().isoformat()
-    return await _page(db, where, [today, *params], "c.last_key_date ASC", limit)
+    return await _page(db, where, [today, *params], "c.last_key_date ASC", limit, count)
 
 
 async def closed_calls(
-    db: Database, now: datetime, flt: CallFilter, limit: int
+    db: Database, now: datetime, flt: CallFilter, limit: int, *, count: bool = True
 ) -> tuple[list[Call], int]:
     """Published calls closed at `now`, most recently closed first."""
     extra, params = _filter_sql(flt)
@@ -256,17 +256,21 @@ async def closed_calls(
     stamp = now.astimezone(UTC).isoformat()
     today = now.date().isoformat()
     order = "COALESCE(c.deadline_utc, c.last_key_date) DESC"
-    return await _page(db, where, [stamp, today, *params], order, limit)
+    return await _page(db, where, [stamp, today, *params], order, limit, count)
 
 
 async def _page(
-    db: Database, where: str, params: list[object], order: str, limit: int
+    db: Database, where: str, params: list[object], order: str, limit: int, count: bool
 ) -> tuple[list[Call], int]:
+    """A page of calls and, when asked (it costs a second query), how many match in all."""
     rows = await db.fetchall(
         f"SELECT c.data FROM calls c WHERE {where} ORDER BY {order} LIMIT ?", [*params, limit]
     )
+    calls = [_row_to_call(row) for row in rows]
+    if not count:
+        return calls, len(calls)
     count_row = await db.fetchone(f"SELECT COUNT(*) AS n FROM calls c WHERE {where}", params)
-    return [_row_to_call(row) for row in rows], int(count_row["n"]) if count_row else 0
+    return calls, int(count_row["n"]) if count_row else 0
 
 
 async def catalog_version(db: Database) -> int:

@@ -149,6 +149,82 @@ MESSAGES: dict[str, str] = {
     "degree_name_2": "باك+2",
     "status_yes": "نعم",
     "status_no": "لا",
+    # Subscriptions
+    "sub_regions": "الاشتراك — الخطوة 1/3: أي جهات؟ اضغط لاختيار جهة أو إلغائها، ثم « التالي ».",
+    "sub_themes": "الخطوة 2/3: أي مواضيع؟ اضغط للاختيار، ثم « التالي ».",
+    "sub_frequency": "الخطوة 3/3: كل كم تريد أن تتوصل بالطلبات؟",
+    "sub_confirm": (
+        "اشتراكك:\n• الجهات: {regions}\n• المواضيع: {themes}\n• الوتيرة: {frequency}\nهل "
+        "أؤكد؟"
+    ),
+    "sub_done": (
+        "تم ✅ ستتوصل بالطلبات التي تناسبك، وبتذكير قبل كل آخر أجل (7 أيام ويوم واحد قبله).\n"
+        "{open}\n/mes_abonnements لرؤية اشتراكاتك أو تغييرها، و« توقف » لإيقاف كل شيء."
+    ),
+    "sub_open_now": "{count} طلب(ات) مفتوحة تناسبك الآن: اكتب « العروض المفتوحة ».",
+    "sub_open_none": "لا يوجد حاليا طلب مفتوح يناسب اختيارك.",
+    "sub_cancelled": "تم إلغاء الاشتراك، لم يسجل أي شيء.",
+    "sub_next": "التالي ⬅",
+    "sub_ok": "✅ تأكيد",
+    "sub_cancel": "إلغاء",
+    "sub_all_regions": "كل المغرب",
+    "sub_all_themes": "كل المواضيع",
+    "freq_instant": "كل طلب جديد، فورا",
+    "freq_daily": "ملخص كل يوم",
+    "freq_weekly": "ملخص كل أسبوع (الاثنين)",
+    "my_subs": "اشتراكاتك:",
+    "my_subs_item": "{n}. الجهات: {regions} — المواضيع: {themes} — {frequency}",
+    "my_subs_none": "ليس لديك أي اشتراك. اكتب /abonner أو « اشتراك » لإنشاء واحد.",
+    "my_follows": "الطلبات التي تتابعها (تذكير قبل آخر أجل):",
+    "sub_delete": "حذف {n}",
+    "sub_change": "الوتيرة {n}",
+    "sub_new": "اشتراك جديد",
+    "sub_deleted": "تم حذف الاشتراك.",
+    "sub_freq_changed": "تم تغيير الوتيرة: {frequency}.",
+    "unfollow": "إلغاء المتابعة: {name}",
+    "unfollowed": "لم تعد تتابع هذا الطلب.",
+    # Following a call
+    "follow_label": "🔔 ذكرني",
+    "followed": "حسنا: سأذكرك بآخر أجل « {title} » ({days} قبل {deadline}).",
+    "followed_no_deadline": (
+        "حسنا: أنت تتابع « {title} ». النص لا يذكر آخر أجل؛ سأراسلك إن تم الإعلان عنه."
+    ),
+    "follow_closed": "هذا الطلب مغلق: لم يعد هناك أجل للتذكير به.",
+    # Privacy and opting out
+    "stopped": (
+        "تم الإيقاف: لن تتوصل مني بأي رسالة، لا تنبيهات ولا تذكيرات. اشتراكاتك محفوظة "
+        "ومتوقفة. للعودة اكتب START. لمسح كل شيء: /oublier أو « امسح بياناتي »."
+    ),
+    "restarted": "مرحبا بعودتك! استؤنفت التنبيهات والتذكيرات.",
+    "still_stopped": "(تنبيهاتك متوقفة: اكتب START لاستئنافها.)",
+    "my_data": "هذا كل ما أحتفظ به عنك:",
+    "my_data_contact": "• القناة: {channel}، المعرف: {address}، اللغة: {lang}، الحالة: {status}",
+    "my_data_dates": "• أول رسالة: {created}، آخر رسالة: {seen}",
+    "my_data_profile": "• الملف الذي صرحت به: {profile}",
+    "my_data_call": "• الطلب الذي نتحدث عنه: {call}",
+    "my_data_subs": "• الاشتراكات: {count}",
+    "my_data_follows": "• الطلبات المتابعة: {count}",
+    "my_data_outbox": "• رسائل في انتظار الإرسال: {count}",
+    "my_data_forget": (
+        "لمسح كل شيء: « امسح بياناتي » أو /oublier (القانون 09-08 المتعلق بالمعطيات "
+        "الشخصية)."
+    ),
+    "forget_confirm": (
+        "هل تريد فعلا مسح كل ما أحتفظ به عنك (اللغة، الاشتراكات، الطلبات المتابعة، "
+        "المحادثة)؟ لا يمكن التراجع عن ذلك."
+    ),
+    "forget_yes": "نعم، امسح كل شيء",
+    "forget_no": "لا، احتفظ بها",
+    "forgotten": "تم المسح. لم يعد لدي أي شيء عنك. مع السلامة، وبالتوفيق!",
+    "forget_kept": "لم يتم مسح أي شيء.",
+    # Proactive messages
+    "reminder": "⏰ تذكير: {title} — {org}\nآخر أجل: {deadline} ({left}).",
+    "new_call": "🆕 طلب جديد: {title} — {org}{place}\n{status}",
+    "digest_daily": "📬 الطلبات الجديدة لهذا اليوم:",
+    "digest_weekly": "📬 الطلبات الجديدة لهذا الأسبوع:",
+    "digest_item": "• {title} — {org} — {status}",
+    "proactive_footer": "(اكتب « توقف » لإيقاف كل الرسائل)",
+    "share_link": "رابط للمشاركة: {link}",
     # Language names
     "lang_fr": "الفرنسية",
     "lang_ar": "العربية",

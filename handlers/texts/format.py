@@ -26,7 +26,7 @@ _AR_MONTHS = (
 
 
 def format_day(day: date, lang: str) -> str:
-    """"6 janvier 2024" / "6 يناير 2024" (Western digits in both)."""
+    """ "6 janvier 2024" / "6 يناير 2024" (Western digits in both)."""
     if lang == "ar":
         return f"{day.day} {_AR_MONTHS[day.month - 1]} {day.year}"
     return babel_format_date(day, format="d MMMM y", locale="fr_FR")
@@ -60,7 +60,7 @@ def days_left(deadline: datetime, now: datetime) -> int:
 
 
 def format_days(count: int, lang: str) -> str:
-    """"3 jours" / "3 أيام", with Arabic's dual and plural forms."""
+    """ "3 jours" / "3 أيام", with Arabic's dual and plural forms."""
     if lang == "ar":
         if count == 1:
             return "يوم واحد"

@@ -156,6 +156,91 @@ MESSAGES: dict[str, str] = {
     "degree_name_2": "un Bac+2",
     "status_yes": "oui",
     "status_no": "non",
+    # Subscriptions
+    "sub_regions": (
+        "Abonnement — étape 1/3 : quelles régions ? Touchez pour cocher ou décocher, "
+        "puis « Suivant »."
+    ),
+    "sub_themes": "Étape 2/3 : quels thèmes ? Touchez pour cocher, puis « Suivant ».",
+    "sub_frequency": "Étape 3/3 : à quel rythme voulez-vous recevoir les appels ?",
+    "sub_confirm": (
+        "Votre abonnement :\n• Régions : {regions}\n• Thèmes : {themes}\n• Rythme : "
+        "{frequency}\nJe confirme ?"
+    ),
+    "sub_done": (
+        "C'est fait ✅ Vous recevrez les appels qui correspondent, et un rappel avant "
+        "chaque date limite (7 jours et 1 jour avant).\n{open}\n"
+        "/mes_abonnements pour voir ou changer, STOP pour tout arrêter."
+    ),
+    "sub_open_now": "{count} appel(s) ouvert(s) correspondent déjà : écrivez « appels ouverts ».",
+    "sub_open_none": "Aucun appel ouvert ne correspond pour l'instant.",
+    "sub_cancelled": "Abonnement annulé, rien n'a été enregistré.",
+    "sub_next": "Suivant ➡",
+    "sub_ok": "✅ Confirmer",
+    "sub_cancel": "Annuler",
+    "sub_all_regions": "Tout le Maroc",
+    "sub_all_themes": "Tous les thèmes",
+    "freq_instant": "Chaque nouvel appel, tout de suite",
+    "freq_daily": "Un résumé par jour",
+    "freq_weekly": "Un résumé par semaine (lundi)",
+    "my_subs": "Vos abonnements :",
+    "my_subs_item": "{n}. Régions : {regions} — Thèmes : {themes} — {frequency}",
+    "my_subs_none": "Vous n'avez pas d'abonnement. /abonner pour en créer un.",
+    "my_follows": "Appels suivis (rappels avant la date limite) :",
+    "sub_delete": "Supprimer {n}",
+    "sub_change": "Rythme {n}",
+    "sub_new": "Nouvel abonnement",
+    "sub_deleted": "Abonnement supprimé.",
+    "sub_freq_changed": "Rythme changé : {frequency}.",
+    "unfollow": "Ne plus suivre : {name}",
+    "unfollowed": "Vous ne suivez plus cet appel.",
+    # Following a call
+    "follow_label": "🔔 Me rappeler",
+    "followed": (
+        "C'est noté : je vous rappellerai la date limite de « {title} » "
+        "({days} avant le {deadline})."
+    ),
+    "followed_no_deadline": (
+        "C'est noté : vous suivez « {title} ». Le texte ne donne pas de date limite ; "
+        "je vous écrirai si elle est annoncée."
+    ),
+    "follow_closed": "Cet appel est fermé : il n'y a plus de date limite à rappeler.",
+    # Privacy and opting out
+    "stopped": (
+        "C'est arrêté : vous ne recevrez plus aucun message de ma part, ni alerte ni "
+        "rappel. Vos abonnements sont gardés en pause. Pour revenir, écrivez START. "
+        "Pour tout effacer : /oublier."
+    ),
+    "restarted": "Bon retour ! Vos alertes et rappels reprennent.",
+    "still_stopped": "(Vos alertes sont en pause : écrivez START pour les reprendre.)",
+    "my_data": "Voici tout ce que je garde sur vous :",
+    "my_data_contact": (
+        "• Canal : {channel}, identifiant : {address}, langue : {lang}, état : "
+        "{status}"
+    ),
+    "my_data_dates": "• Premier message : {created}, dernier : {seen}",
+    "my_data_profile": "• Profil déclaré : {profile}",
+    "my_data_call": "• Appel en cours de discussion : {call}",
+    "my_data_subs": "• Abonnements : {count}",
+    "my_data_follows": "• Appels suivis : {count}",
+    "my_data_outbox": "• Messages en attente d'envoi : {count}",
+    "my_data_forget": "Pour tout effacer : /oublier (loi 09-08 sur les données personnelles).",
+    "forget_confirm": (
+        "Voulez-vous vraiment effacer tout ce que je garde sur vous (langue, abonnements, "
+        "appels suivis, conversation) ? C'est définitif."
+    ),
+    "forget_yes": "Oui, tout effacer",
+    "forget_no": "Non, garder",
+    "forgotten": "C'est effacé. Je n'ai plus rien sur vous. Au revoir, et bonne chance !",
+    "forget_kept": "Rien n'a été effacé.",
+    # Proactive messages
+    "reminder": "⏰ Rappel : {title} — {org}\nDate limite : {deadline} ({left}).",
+    "new_call": "🆕 Nouvel appel : {title} — {org}{place}\n{status}",
+    "digest_daily": "📬 Les nouveaux appels du jour pour vous :",
+    "digest_weekly": "📬 Les nouveaux appels de la semaine pour vous :",
+    "digest_item": "• {title} — {org} — {status}",
+    "proactive_footer": "(STOP pour ne plus rien recevoir)",
+    "share_link": "Lien à partager : {link}",
     # Language names
     "lang_fr": "français",
     "lang_ar": "arabe",

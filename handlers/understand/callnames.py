@@ -20,6 +20,7 @@ from store.text import tokens
 STRONG_MATCH = 2.0
 _FUZZY_CUTOFF = 80.0
 _MAX_NGRAM = 6
+_MAX_SHARED = 50
 
 
 @dataclass
@@ -37,11 +38,16 @@ class NameIndex:
             key = " ".join(tokens(name))
             if key:
                 names[key].append((call_id, weight))
+        # Typos are matched against organisation words and acronyms only: references
+        # ("abc/2024/123") are typed exactly or not at all, and would swamp the list.
         vocab = sorted(
             {
                 n
                 for n, hits in names.items()
-                if " " not in n and len(n) >= 4 and max(w for _, w in hits) >= STRONG_MATCH
+                if " " not in n
+                and len(n) >= 4
+                and not any(ch.isdigit() for ch in n)
+                and max(w for _, w in hits) >= STRONG_MATCH
             }
         )
         return cls(version=version, names=dict(names), fuzzy_vocab=vocab)
@@ -74,7 +80,10 @@ class NameIndex:
 
 
 def _add(scores: dict[str, float], hits: list[tuple[str, float]]) -> None:
-    # A name shared by many calls ("france", "maroc") says little about any one of them.
+    # A name shared by many calls ("france", "maroc") says little about any one of them,
+    # and one shared by very many says nothing: skipping it also keeps long messages fast.
+    if len(hits) > _MAX_SHARED:
+        return
     share = 1.0 / len(hits)
     for call_id, weight in hits:
         scores[call_id] += weight * max(share, 0.25) if len(hits) <= 4 else weight * 0.1

@@ -11,6 +11,14 @@ CREATE TABLE calls (
     updated_at TEXT NOT NULL
 );
 CREATE INDEX calls_by_deadline ON calls (published, deadline_utc);
+-- Covering indexes for listings: `data` (the call's JSON, source text included) is large,
+-- so listing and counting must never have to read the rows themselves.
+CREATE INDEX calls_listing
+    ON calls (published, closed_manually, deadline_utc, last_key_date, kind, id);
+CREATE INDEX calls_closed ON calls (
+    published, COALESCE(deadline_utc, last_key_date), closed_manually, deadline_utc,
+    last_key_date, kind, id
+);
 
 CREATE TABLE call_regions (
     call_id TEXT NOT NULL REFERENCES calls (id) ON DELETE CASCADE,
