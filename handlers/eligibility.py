@@ -61,12 +61,12 @@ async def check(turn: Turn, call: Call, stated: StatedProfile | None = None) -> 
     missing = _missing(turn, call)
     if missing:
         turn.set_pending({"type": "eligibility", "call": call.id, "asking": missing[0]})
-        return _question(turn, call, missing[0])
+        return question(turn, call, missing[0])
     turn.set_pending(None)
     return await _verdict(turn, call)
 
 
-def _question(turn: Turn, call: Call, what: str) -> Reply:
+def question(turn: Turn, call: Call, what: str) -> Reply:
     if what == "degree":
         labels = {0: "deg_bac", 3: "deg_licence", 5: "deg_master", 8: "deg_doctorat"}
         buttons = [Button(turn.t(labels[y]), f"elig:degree:{y}") for y in DEGREE_CHOICES]

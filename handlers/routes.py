@@ -43,6 +43,7 @@ async def on_text(turn: Turn) -> list[Reply]:
         return [smalltalk.empty(turn)]
     if turn.text.startswith("/start"):
         return await _start(turn)
+    asked = turn.pending
     pending = await _answer_pending(turn)
     if pending:
         return [pending]
@@ -52,7 +53,22 @@ async def on_text(turn: Turn) -> list[Reply]:
         return [
             smalltalk.set_language(turn, wanted) if wanted else smalltalk.choose_language(turn)
         ]
-    return await _route(turn, intents)
+    replies = await _route(turn, intents)
+    if asked and asked.get("type") == "eligibility" and replies[0].text == turn.t("off_topic"):
+        # Neither an answer nor a new question: ask our question again rather than
+        # leave the user with a generic reply.
+        again = await _ask_again(turn, asked)
+        return [again] if again else replies
+    return replies
+
+
+async def _ask_again(turn: Turn, asked: dict[str, object]) -> Reply | None:
+    call = await call_store.get_call(turn.deps.db, str(asked.get("call")))
+    if call is None:
+        return None
+    turn.set_pending(asked)
+    question = eligibility.question(turn, call, str(asked.get("asking")))
+    return Reply(f"{turn.t('not_understood')}\n{question.text}", question.buttons)
 
 
 async def _route(turn: Turn, intents: set[Intent]) -> list[Reply]:

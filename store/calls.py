@@ -23,7 +23,7 @@ _GENERIC_WORDS = frozenset(
 )
 
 NAME_WEIGHT_ALIAS = 3.0
-NAME_WEIGHT_ORGANIZATION = 2.0
+NAME_WEIGHT_ORGANIZATION = 1.5
 NAME_WEIGHT_TITLE = 1.0
 
 
@@ -44,7 +44,11 @@ def _utc(value: str | None) -> str | None:
 
 
 def call_names(call: Call) -> dict[str, float]:
-    """Folded names and title words of a call, with how strongly each names it."""
+    """Folded names and title words of a call, with how strongly each names it.
+
+    A whole alias, organisation name or reference names the call; a single word of a
+    longer name or of the title only hints at it.
+    """
     names: dict[str, float] = {}
 
     def add(name: str, weight: float) -> None:
@@ -53,14 +57,13 @@ def call_names(call: Call) -> dict[str, float]:
 
     for alias in call.aliases:
         add(fold(alias), NAME_WEIGHT_ALIAS)
-        for word in tokens(alias):
-            add(word, NAME_WEIGHT_ALIAS if len(call.aliases) else NAME_WEIGHT_TITLE)
     if call.reference:
         add(fold(call.reference), NAME_WEIGHT_ALIAS)
         add(fold(call.reference).replace(" ", ""), NAME_WEIGHT_ALIAS)
     if call.organization:
         add(fold(call.organization), NAME_WEIGHT_ALIAS)
-        for word in tokens(call.organization):
+    for text in (*call.aliases, call.organization or ""):
+        for word in tokens(text):
             if len(word) > 3:
                 add(word, NAME_WEIGHT_ORGANIZATION)
     for word in tokens(call.title):

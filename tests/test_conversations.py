@@ -319,3 +319,26 @@ async def test_unknown_button_payload(chat: Chat) -> None:
 async def test_a_french_sentence_gets_french_even_after_arabic(chat: Chat) -> None:
     await chat.say("مرحبا")
     assert "Appels fermés" in await chat.text("appels fermés")
+
+
+async def test_polite_words_name_no_call(chat: Chat) -> None:
+    text = await chat.text("merci beaucoup, bonne journée")
+    assert "plaisir" in text and "Alternatives" not in text
+
+
+async def test_how_long_follow_up(chat: Chat) -> None:
+    await chat.say("OMP")
+    assert "plan d'action" in await chat.text("c'est pour combien de temps ?")
+
+
+async def test_a_non_answer_gets_the_question_again(chat: Chat) -> None:
+    await chat.say("suis-je éligible à l'appel de l'OMP ?")
+    reply = (await chat.say("3 ans"))[0]
+    assert "pas compris" in reply.text and "auto-entrepreneur" in reply.text
+    assert [b.payload for b in reply.buttons] == ["elig:status:1", "elig:status:0"]
+    assert "ne correspond pas" in await chat.text("non")
+
+
+async def test_theme_words_in_a_name_do_not_hijack_a_listing(chat: Chat) -> None:
+    text = await chat.text("appels sur la participation citoyenne")
+    assert "Participation citoyenne" in text and "ALCI" in text

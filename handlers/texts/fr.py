@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "lang_set": "C'est noté, je vous réponds désormais en français.",
     "lang_choose": "Dans quelle langue voulez-vous que je réponde ?",
     "error": "Désolé, un problème m'a empêché de répondre. Réessayez dans un instant.",
+    "not_understood": "Je n'ai pas compris votre réponse.",
     "unknown_button": "Ce bouton n'est plus valable. Que voulez-vous savoir ?",
     # Finding a call
     "which_call": "De quel appel parlez-vous ? Choisissez-en un ou écrivez son nom :",

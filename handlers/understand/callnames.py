@@ -18,6 +18,8 @@ from store.text import tokens
 # A call named only by one title word is a weak match: enough for a question about a
 # call ("la date limite pour l'atelier de réseautage ?"), not to hijack a listing.
 STRONG_MATCH = 2.0
+# Typos are forgiven in names and name words, not in title words.
+FUZZY_MIN_WEIGHT = 1.5
 _FUZZY_CUTOFF = 80.0
 _MAX_NGRAM = 6
 _MAX_SHARED = 50
@@ -47,7 +49,7 @@ class NameIndex:
                 if " " not in n
                 and len(n) >= 4
                 and not any(ch.isdigit() for ch in n)
-                and max(w for _, w in hits) >= STRONG_MATCH
+                and max(w for _, w in hits) >= FUZZY_MIN_WEIGHT
             }
         )
         return cls(version=version, names=dict(names), fuzzy_vocab=vocab)

@@ -387,6 +387,7 @@ _CUES: dict[Intent, tuple[str, ...]] = {
         "combien dure",
         "dure combien",
         "combien de jours",
+        "combien de temps",
         "nombre de jours",
         "dure",
         "jours par",
@@ -565,7 +566,9 @@ def _resolve_overlaps(found: set[Intent]) -> set[Intent]:
     if Intent.SUBMISSION in found:
         found.discard(Intent.PLACE)
     if Intent.DEADLINE in found:
+        # "il reste combien de temps ?" asks for the deadline, not the mission's length.
         found.discard(Intent.WHEN)
+        found.discard(Intent.DURATION)
     if Intent.LIST_CLOSED in found:
         found.discard(Intent.LIST_OPEN)
     return found
