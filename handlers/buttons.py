@@ -3,7 +3,7 @@ no state: the store does, so they stay under Telegram's 64-byte limit."""
 
 from __future__ import annotations
 
-from handlers import callinfo, eligibility, listing, smalltalk
+from handlers import callinfo, eligibility, follow, listing, privacy, smalltalk, subscribe
 from handlers.conversation import Turn
 from handlers.listing import ListRequest
 from handlers.messages import Reply
@@ -72,7 +72,27 @@ async def _menu(turn: Turn, what: str) -> Reply | None:
     return smalltalk.help_reply(turn) if what == "help" else None
 
 
+async def _subscription(turn: Turn, rest: str) -> Reply | None:
+    return await subscribe.on_button(turn, rest)
+
+
+async def _follow(turn: Turn, call_id: str) -> Reply | None:
+    return await follow.follow(turn, call_id)
+
+
+async def _unfollow(turn: Turn, call_id: str) -> Reply | None:
+    return await follow.unfollow(turn, call_id)
+
+
+async def _forget(turn: Turn, answer: str) -> Reply | None:
+    return await privacy.forget_button(turn, answer)
+
+
 _HANDLERS = {
+    "sub": _subscription,
+    "follow": _follow,
+    "unfollow": _unfollow,
+    "forget": _forget,
     "call": _call,
     "ask": _ask,
     "elig": _eligibility,

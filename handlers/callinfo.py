@@ -82,6 +82,7 @@ def place_text(turn: Turn, call: Call) -> str:
 
 def call_buttons(turn: Turn, call: Call) -> list[Button]:
     return [
+        Button(turn.t("follow_label"), f"follow:{call.id}"),
         Button(turn.t("remind_label"), f"ask:deadline:{call.id}"),
         Button(turn.t("docs_label"), f"ask:documents:{call.id}"),
         Button(turn.t("apply_label"), f"ask:submission:{call.id}"),
@@ -99,7 +100,11 @@ def card(turn: Turn, call: Call) -> Reply:
         place=turn.t("card_place", place=place) if place else "",
         status=status_line(turn, call),
     )
-    return Reply(f"{text}\n{turn.t('card_more')}", call_buttons(turn, call))
+    lines = [text, turn.t("card_more")]
+    link = turn.deps.share_links.get(turn.contact.channel)
+    if link:
+        lines.append(turn.t("share_link", link=link.format(call_id=call.id)))
+    return Reply("\n".join(lines), call_buttons(turn, call))
 
 
 def contact_of(call: Call) -> str | None:

@@ -25,6 +25,7 @@ class Turn:
     lang: str
     text: str = ""
     cues: Cues = field(default_factory=lambda: Cues.of(""))
+    forgotten: bool = False  # the user asked to be forgotten: save nothing more
 
     def t(self, key: str, **values: object) -> str:
         return t(self.lang, key, **values)

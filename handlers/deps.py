@@ -43,3 +43,8 @@ class Deps:
     max_text_chars: int = 2000
     # Language for users we know nothing about yet (`chat --lang`).
     default_lang: str = "fr"
+    # Days before a deadline when reminders go out (told to users who follow a call).
+    reminder_days: tuple[int, ...] = (7, 1)
+    # Per channel, a shareable link to a call ("https://t.me/forsabot?start={call_id}"),
+    # set by channels that have one once they know their name.
+    share_links: dict[str, str] = field(default_factory=dict)

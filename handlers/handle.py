@@ -18,7 +18,7 @@ from handlers.messages import Inbound, Reply
 from handlers.texts import t
 from handlers.understand.intents import Cues
 from handlers.understand.language import detect_language
-from store.contacts import get_or_create_contact, set_language
+from store.contacts import ContactStatus, get_or_create_contact, set_language, set_status
 from store.conversations import load_state, save_state
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,9 @@ def clean_text(text: str | None, limit: int) -> tuple[str, bool]:
 async def _handle(deps: Deps, inbound: Inbound) -> list[Reply]:
     now = deps.clock.now()
     contact = await get_or_create_contact(deps.db, inbound.channel, inbound.address, now)
+    if contact.status == ContactStatus.BLOCKED:
+        # A message from someone the channel said was unreachable: they unblocked us.
+        await set_status(deps.db, contact.id, ContactStatus.ACTIVE, None, now)
     state = await load_state(deps.db, contact.id)
     text, cut = clean_text(inbound.text, deps.max_text_chars)
     remembered = contact.lang or deps.default_lang
@@ -60,6 +63,8 @@ async def _handle(deps: Deps, inbound: Inbound) -> list[Reply]:
         replies = await routes.on_text(turn)
         if cut:
             replies.insert(0, Reply(turn.t("too_long")))
+    if turn.forgotten:
+        return replies  # the contact row and everything hanging from it are gone
     if turn.lang != contact.lang:
         await set_language(deps.db, contact.id, turn.lang)
     await save_state(deps.db, contact.id, turn.state, now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handlers import callinfo, eligibility, listing, smalltalk
+from handlers import callinfo, eligibility, listing, privacy, smalltalk, subscribe
 from handlers.conversation import Turn
 from handlers.listing import ListRequest
 from handlers.messages import Button, Reply
@@ -43,6 +43,12 @@ async def on_text(turn: Turn) -> list[Reply]:
         return [smalltalk.empty(turn)]
     if turn.text.startswith("/start"):
         return await _start(turn)
+    account = await privacy.on_text(turn)
+    if account:
+        return [account]
+    subscription = await _subscriptions(turn)
+    if subscription:
+        return [subscription]
     asked = turn.pending
     pending = await _answer_pending(turn)
     if pending:
@@ -60,6 +66,49 @@ async def on_text(turn: Turn) -> list[Reply]:
         again = await _ask_again(turn, asked)
         return [again] if again else replies
     return replies
+
+
+_SUBSCRIBE = (
+    "/abonner",
+    "/subscribe",
+    "/abonnement",
+    "abonner",
+    "m abonner",
+    "abonnement",
+    "je veux recevoir",
+    "recevoir les appels",
+    "recevoir les offres",
+    "m inscrire",
+    "s inscrire",
+    "inscription",
+    "alertes",
+    "اشتراك",
+    "نشترك",
+    "بغيت نتسجل",
+    "نتسجل",
+    "سجلني",
+    "تنبيهات",
+    "bghit ntsajel",
+    "ntsajel",
+    "tsajelni",
+    "ntabonna",
+)
+_MY_SUBSCRIPTIONS = (
+    "/mes abonnements",  # "/mes_abonnements": cues see words, "_" is a space
+    "/subscriptions",
+    "/abonnements",
+    "mes abonnements",
+    "اشتراكاتي",
+)
+
+
+async def _subscriptions(turn: Turn) -> Reply | None:
+    """Subscription commands and phrases, and typed choices during the subscription flow."""
+    if turn.cues.any(_MY_SUBSCRIPTIONS):
+        return await subscribe.my_subscriptions(turn)
+    if turn.cues.any(_SUBSCRIBE):
+        return subscribe.start(turn)
+    return subscribe.on_text_during_flow(turn)
 
 
 async def _ask_again(turn: Turn, asked: dict[str, object]) -> Reply | None:

@@ -14,6 +14,7 @@ class Contact:
     channel: str
     address: str
     lang: str | None
+    status: str = "active"
 
 
 async def get_or_create_contact(
@@ -29,11 +30,14 @@ async def get_or_create_contact(
             (channel, address, stamp, stamp),
         )
         async with conn.execute(
-            "SELECT id, lang FROM contacts WHERE channel = ? AND address = ?", (channel, address)
+            "SELECT id, lang, status FROM contacts WHERE channel = ? AND address = ?",
+            (channel, address),
         ) as cursor:
             row = await cursor.fetchone()
     assert row is not None  # just upserted in the same transaction
-    return Contact(id=row["id"], channel=channel, address=address, lang=row["lang"])
+    return Contact(
+        id=row["id"], channel=channel, address=address, lang=row["lang"], status=row["status"]
+    )
 
 
 async def set_language(db: Database, contact_id: int, lang: str) -> None:

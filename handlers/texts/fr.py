@@ -216,8 +216,7 @@ MESSAGES: dict[str, str] = {
     "still_stopped": "(Vos alertes sont en pause : écrivez START pour les reprendre.)",
     "my_data": "Voici tout ce que je garde sur vous :",
     "my_data_contact": (
-        "• Canal : {channel}, identifiant : {address}, langue : {lang}, état : "
-        "{status}"
+        "• Canal : {channel}, identifiant : {address}, langue : {language}, état : {status}"
     ),
     "my_data_dates": "• Premier message : {created}, dernier : {seen}",
     "my_data_profile": "• Profil déclaré : {profile}",
