@@ -1,0 +1,275 @@
+"""What must be sent, and when: deadline reminders, new-call alerts, digests.
+
+The scheduler calls `plan(deps, policy, now)` every minute. Everything it decides is
+written to the outbox with a unique key before anything is sent, so a second run, or a
+run after a restart, adds nothing twice; what fell due while the bot was down is
+planned on the first run after start (reminders only while the deadline is ahead).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+
+from handlers.clock import CASABLANCA
+from handlers.texts import t
+from handlers.texts.format import days_left, format_days, format_deadline
+from store import calls as call_store
+from store import outbox
+from store import subscriptions as subs
+from store.db import Database
+from store.models import Call, Status
+from store.outbox import Body, Message, OutboxKind
+from store.subscriptions import Frequency
+from store.vocab.places import region_name
+
+log = logging.getLogger(__name__)
+
+LANGS = ("fr", "ar")
+# A new call is announced only while it is news; older ones are marked and left alone
+# (e.g. a catalog loaded before anyone subscribed).
+ANNOUNCE_WITHIN = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class ReminderPolicy:
+    offsets_days: tuple[int, ...] = (7, 1)
+    quiet_start: time = time(21, 0)
+    quiet_end: time = time(8, 0)
+    digest_time: time = time(9, 0)
+    digest_weekday: int = 0  # Monday
+
+
+@dataclass
+class PlanReport:
+    reminders: int = 0
+    alerts: int = 0
+    digests: int = 0
+    details: list[str] = field(default_factory=list)
+
+
+def in_quiet_hours(moment: datetime, policy: ReminderPolicy) -> bool:
+    local = moment.astimezone(CASABLANCA).time()
+    start, end = policy.quiet_start, policy.quiet_end
+    if start <= end:
+        return start <= local < end
+    return local >= start or local < end
+
+
+def next_send_time(moment: datetime, policy: ReminderPolicy) -> datetime:
+    """`moment`, or the end of the quiet hours it falls in (local time, DST-safe)."""
+    if not in_quiet_hours(moment, policy):
+        return moment
+    local = moment.astimezone(CASABLANCA)
+    day = local.date() if local.time() < policy.quiet_end else local.date() + timedelta(days=1)
+    return datetime.combine(day, policy.quiet_end, tzinfo=CASABLANCA)
+
+
+async def plan(db: Database, policy: ReminderPolicy, now: datetime) -> PlanReport:
+    """Plan everything due at `now`. Safe to call as often as one likes."""
+    report = PlanReport()
+    report.reminders = await plan_deadline_reminders(db, policy, now)
+    report.alerts = await announce_new_calls(db, policy, now)
+    report.digests = await plan_digests(db, policy, now)
+    return report
+
+
+def _card_fields(call: Call, lang: str) -> dict[str, str]:
+    title = " ".join(call.title.split())
+    if len(title) > 90:
+        title = title[:90].rsplit(" ", 1)[0] + "…"
+    return {"title": title, "org": call.organization or "—"}
+
+
+def _buttons(call: Call, lang: str) -> list[dict[str, str]]:
+    return [
+        {"label": t(lang, "docs_label"), "payload": f"ask:documents:{call.id}"},
+        {"label": t(lang, "apply_label"), "payload": f"ask:submission:{call.id}"},
+    ]
+
+
+def _left(deadline: datetime, now: datetime, lang: str) -> str:
+    left = days_left(deadline, now)
+    if left <= 0:
+        return t(lang, "left_today")
+    if left == 1:
+        return t(lang, "left_day")
+    return t(lang, "left_days", days=format_days(left, lang))
+
+
+def reminder_bodies(call: Call, send_at: datetime) -> dict[str, Body]:
+    deadline = call.deadline_at()
+    assert deadline is not None
+    bodies: dict[str, Body] = {}
+    for lang in LANGS:
+        text = t(
+            lang,
+            "reminder",
+            deadline=format_deadline(deadline, lang),
+            left=_left(deadline, send_at, lang),
+            **_card_fields(call, lang),
+        )
+        footer = t(lang, "proactive_footer")
+        bodies[lang] = [{"text": f"{text}\n{footer}", "buttons": _buttons(call, lang)}]
+    return bodies
+
+
+async def plan_deadline_reminders(db: Database, policy: ReminderPolicy, now: datetime) -> int:
+    """For each offset, calls whose deadline falls between it and the next smaller one.
+
+    After downtime only the nearest reminder goes out: a call due tomorrow gets the
+    "1 day" reminder, not a late "7 days" one as well."""
+    offsets = sorted(policy.offsets_days)
+    send_at = next_send_time(now, policy)
+    enqueued = 0
+    for index, offset in enumerate(offsets):
+        after = now + timedelta(days=offsets[index - 1]) if index else now
+        until = now + timedelta(days=offset)
+        for call in await call_store.calls_with_deadline_between(db, after, until):
+            deadline = call.deadline_at()
+            if deadline is None or send_at >= deadline:
+                continue  # quiet hours would push it past the deadline: nothing useful
+            message = Message(
+                kind=OutboxKind.REMINDER,
+                dedupe_prefix=f"reminder:{offset}d:{call.id}:{_utc(deadline)}",
+                bodies=reminder_bodies(call, send_at),
+                due_at=send_at,
+                call_id=call.id,
+                deadline_utc=_utc(deadline),
+            )
+            enqueued += await outbox.enqueue_reminder(db, call, offset, message, now)
+    return enqueued
+
+
+def _utc(moment: datetime) -> str:
+    return outbox.utc(moment)
+
+
+def _place(call: Call, lang: str) -> str:
+    parts = list(call.cities) or [region_name(r, lang) for r in call.regions]
+    return f" — {', '.join(parts)}" if parts else ""
+
+
+def _status_text(call: Call, now: datetime, lang: str) -> str:
+    deadline = call.deadline_at()
+    if deadline is None:
+        return t(lang, "status_unknown")
+    return t(
+        lang,
+        "status_open",
+        deadline=format_deadline(deadline, lang),
+        left=_left(deadline, now, lang),
+    )
+
+
+def alert_bodies(call: Call, now: datetime) -> dict[str, Body]:
+    bodies: dict[str, Body] = {}
+    for lang in LANGS:
+        text = t(
+            lang,
+            "new_call",
+            place=_place(call, lang),
+            status=_status_text(call, now, lang),
+            **_card_fields(call, lang),
+        )
+        buttons = [
+            {"label": t(lang, "follow_label"), "payload": f"follow:{call.id}"},
+            *_buttons(call, lang),
+        ]
+        bodies[lang] = [{"text": f"{text}\n{t(lang, 'proactive_footer')}", "buttons": buttons}]
+    return bodies
+
+
+async def announce_new_calls(db: Database, policy: ReminderPolicy, now: datetime) -> int:
+    """Alert instant subscribers of each newly published call, once per call."""
+    sent = 0
+    for call_id in await outbox.calls_to_announce(db):
+        call = await call_store.get_call(db, call_id)
+        published = await call_store.published_at(db, call_id)
+        if call is None:
+            continue
+        is_news = published is not None and now - published <= ANNOUNCE_WITHIN
+        if not is_news or call.status(now) is Status.CLOSED:
+            await outbox.announce(db, call, None, now)
+            continue
+        deadline = call.deadline_at()
+        message = Message(
+            kind=OutboxKind.NEW_CALL,
+            dedupe_prefix=f"new_call:{call.id}",
+            bodies=alert_bodies(call, now),
+            due_at=next_send_time(now, policy),
+            call_id=call.id,
+            deadline_utc=_utc(deadline) if deadline else None,
+        )
+        sent += await outbox.announce(db, call, message, now)
+    return sent
+
+
+async def plan_digests(db: Database, policy: ReminderPolicy, now: datetime) -> int:
+    """Daily digests after the digest time each day; weekly ones on the digest weekday."""
+    local = now.astimezone(CASABLANCA)
+    if local.time() < policy.digest_time:
+        return 0
+    today_at = datetime.combine(local.date(), policy.digest_time, tzinfo=CASABLANCA)
+    due = next_send_time(now, policy)
+    total = await _digest(db, Frequency.DAILY, local.date().isoformat(), today_at, 1, now, due)
+    if local.weekday() == policy.digest_weekday:
+        week = f"{local.isocalendar().year}-W{local.isocalendar().week:02d}"
+        total += await _digest(db, Frequency.WEEKLY, week, today_at, 7, now, due)
+    return total
+
+
+async def _digest(
+    db: Database,
+    frequency: Frequency,
+    period: str,
+    at: datetime,
+    days: int,
+    now: datetime,
+    due: datetime,
+) -> int:
+    calls = [
+        c
+        for c in await call_store.calls_published_between(db, at - timedelta(days=days), at)
+        if c.status(now) is not Status.CLOSED
+    ]
+    items: list[tuple[int, Message]] = []
+    if calls:
+        by_contact = await subs.subscriptions_by_frequency(db, frequency)
+        for contact_id, subscriptions in by_contact.items():
+            matching = [
+                c for c in calls if any(subs.subscription_matches(s, c) for s in subscriptions)
+            ]
+            if matching:
+                items.append((contact_id, _digest_message(frequency, period, matching, now, due)))
+    done = await outbox.enqueue_period(db, f"digest:{frequency}", period, items, now)
+    return done or 0
+
+
+def _digest_message(
+    frequency: Frequency, period: str, calls: list[Call], now: datetime, due: datetime
+) -> Message:
+    bodies: dict[str, Body] = {}
+    for lang in LANGS:
+        lines = [t(lang, f"digest_{frequency}")]
+        for call in calls[:10]:
+            fields = _card_fields(call, lang)
+            lines.append(t(lang, "digest_item", status=_status_text(call, now, lang), **fields))
+        lines.append(t(lang, "proactive_footer"))
+        buttons = [
+            {
+                "label": (call.aliases[0] if call.aliases else call.organization or call.title)[
+                    :40
+                ],
+                "payload": f"call:{call.id}",
+            }
+            for call in calls[:5]
+        ]
+        bodies[lang] = [{"text": "\n".join(lines), "buttons": buttons}]
+    return Message(
+        kind=OutboxKind.DIGEST,
+        dedupe_prefix=f"digest:{frequency}:{period}",
+        bodies=bodies,
+        due_at=due,
+    )
