@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bot.app import load_demo, open_deps
 from bot.channels import console
-from bot.config import Settings
+from bot.config import Settings, SettingsError
 from handlers.clock import Clock, StartedClock, SystemClock, parse_now
 from handlers.deps import Deps
 from store import calls as call_store
@@ -83,14 +83,11 @@ async def _chat(args: argparse.Namespace, deps: Deps) -> int:
 
 
 async def _run(args: argparse.Namespace, deps: Deps) -> int:
-    # Channels with credentials (Telegram, WhatsApp) arrive with their own issues;
-    # until one is configured, `run` says so and offers the console.
-    print(
-        "No channel is configured (no TELEGRAM_BOT_TOKEN, no TWILIO_* settings).\n"
-        "Try the console: python -m bot chat --demo",
-        file=sys.stderr,
-    )
-    return EXIT_ERROR
+    from bot.runner import run_bot  # imports python-telegram-bot: only when running
+
+    if args.demo:
+        await load_demo(deps.db, deps.clock)
+    return await run_bot(args.settings, deps)
 
 
 def _print_call_text(call: Call, deps: Deps, published: bool) -> None:
@@ -190,13 +187,18 @@ _COMMANDS = {"chat": _chat, "run": _run, "calls": _calls}
 
 
 async def _main(args: argparse.Namespace, settings: Settings) -> int:
+    args.settings = settings
     async with open_deps(settings, _clock(args.now), args.db) as deps:
         return await _COMMANDS[args.command](args, deps)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = Settings.load()
+    try:
+        settings = Settings.load()
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     # Logs go to stderr: stdout belongs to answers (and to `chat --jsonl`).
     logging.basicConfig(
         stream=sys.stderr,

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
+from handlers.reminders import ReminderPolicy
+
 DEFAULT_DB = "data/forsa.db"
 
 
@@ -46,6 +48,15 @@ class ReminderSettings:
     digest_weekday: int = 0  # Monday
     planner_interval_s: float = 60.0  # how often the scheduler looks for due work
     max_attempts: int = 5  # network errors / 5xx before a row is marked failed
+
+    def policy(self) -> ReminderPolicy:
+        return ReminderPolicy(
+            offsets_days=self.offsets_days,
+            quiet_start=self.quiet_start,
+            quiet_end=self.quiet_end,
+            digest_time=self.digest_hour,
+            digest_weekday=self.digest_weekday,
+        )
 
 
 @dataclass(frozen=True)
