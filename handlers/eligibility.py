@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handlers.callinfo import short_title
+from handlers.callinfo import call_buttons, short_title
 from handlers.conversation import Turn
 from handlers.messages import Button, Reply
 from handlers.understand.profile import StatedProfile, parse_profile, parse_yes_no
@@ -127,7 +127,7 @@ async def _verdict(turn: Turn, call: Call) -> Reply:
     if others:
         items = "\n".join(f"• {item}" for item in others[:_CHECK_YOURSELF_MAX])
         lines.append(turn.t("elig_check_yourself", items=items))
-    return Reply("\n".join(lines))
+    return Reply("\n".join(lines), call_buttons(turn, call))
 
 
 def _degree_name(turn: Turn, years: int) -> str:
