@@ -6,6 +6,7 @@ Every setting is mirrored, with its meaning, in `.env.example`.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
@@ -16,6 +17,7 @@ from dotenv import dotenv_values
 from handlers.reminders import ReminderPolicy
 
 DEFAULT_DB = "data/forsa.db"
+_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class SettingsError(ValueError):
@@ -93,13 +95,20 @@ def _telegram(get: _Reader) -> TelegramSettings:
     mode = (get.str("TELEGRAM_MODE") or "polling").lower()
     if mode not in ("polling", "webhook"):
         raise SettingsError("TELEGRAM_MODE must be polling or webhook")
+    secret = get.str("TELEGRAM_WEBHOOK_SECRET")
+    if mode == "webhook" and not (secret and _SECRET.fullmatch(secret)):
+        # Without it anyone who finds the URL could post fake updates.
+        raise SettingsError(
+            "TELEGRAM_WEBHOOK_SECRET is required in webhook mode: 1-256 of A-Z a-z 0-9 _ -"
+        )
     return TelegramSettings(
         token=get.str("TELEGRAM_BOT_TOKEN"),
         api_base_url=f"{base}/bot",
         file_base_url=f"{base}/file/bot",
         mode=mode,
         webhook_url=get.str("TELEGRAM_WEBHOOK_URL"),
-        webhook_secret=get.str("TELEGRAM_WEBHOOK_SECRET"),
+        webhook_secret=secret,
+        poll_interval=get.float("TELEGRAM_POLL_INTERVAL", 0.0),
         rate_per_second=get.float("TELEGRAM_RATE_PER_SECOND", 30.0),
         rate_per_chat=get.float("TELEGRAM_RATE_PER_CHAT", 1.0),
     )

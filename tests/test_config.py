@@ -57,3 +57,13 @@ def test_env_example_documents_every_setting() -> None:
     source = (REPO / "bot" / "config.py").read_text(encoding="utf-8")
     read = set(re.findall(r'"((?:FORSA|TELEGRAM|TWILIO)_[A-Z_]+)"', source))
     assert read <= documented, read - documented
+
+
+def test_webhook_mode_requires_a_secret() -> None:
+    env = {"TELEGRAM_MODE": "webhook", "TELEGRAM_WEBHOOK_URL": "https://x.example/tg"}
+    with pytest.raises(SettingsError, match="TELEGRAM_WEBHOOK_SECRET"):
+        Settings.load(env, env_file=None)
+    with pytest.raises(SettingsError, match="TELEGRAM_WEBHOOK_SECRET"):
+        Settings.load({**env, "TELEGRAM_WEBHOOK_SECRET": "no spaces allowed"}, env_file=None)
+    ok = Settings.load({**env, "TELEGRAM_WEBHOOK_SECRET": "s3cret_-x"}, env_file=None)
+    assert ok.telegram.webhook_secret == "s3cret_-x"
