@@ -18,6 +18,9 @@ class Button:
 class Reply:
     text: str
     buttons: list[Button] = field(default_factory=list)
+    # The same question with updated choices (a ticked region): channels that can edit
+    # the message whose button was pressed do so instead of sending a new one.
+    replaces_pressed: bool = False
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -6,6 +6,7 @@ short ("sub:r:oriental") and a restart in the middle of the flow loses nothing.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from handlers.conversation import Turn
@@ -104,10 +105,10 @@ async def on_button(turn: Turn, rest: str) -> Reply | None:
     draft = _draft(turn)
     if action == "r" and (value in _REGIONS or value == "all"):
         _toggle(draft, "regions", value)
-        return _regions_step(turn)
+        return replace(_regions_step(turn), replaces_pressed=True)
     if action == "t" and (value in THEME_IDS or value == "all"):
         _toggle(draft, "themes", value)
-        return _themes_step(turn)
+        return replace(_themes_step(turn), replaces_pressed=True)
     if action == "next":
         return _advance(turn, draft)
     if action == "f" and value in set(Frequency):

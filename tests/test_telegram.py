@@ -522,3 +522,20 @@ async def test_fake_holds_a_message_in_flight(api: FakeTelegram) -> None:
     failed.fail(500)
     assert (await asyncio.wait_for(in_flight, 5))[0] == 500
     assert len(api.sent_messages(USER)) == 2
+
+
+async def test_ticking_a_region_edits_the_question_in_place(deps: Deps) -> None:
+    async with FakeTelegram() as api:
+        channel = TelegramChannel(api.settings(), deps)
+        await channel.start()
+        try:
+            await api.push_text(3003, "/abonner")
+            [question] = await api.wait_for_messages(3003, 1)
+            await api.push_callback(3003, "sub:r:oriental", message_id=question.message_id)
+            await api.wait_for_calls("editMessageText", 1)
+            edit = api.calls_to("editMessageText")[0]
+            assert str(edit.params["message_id"]) == str(question.message_id)
+            assert "✅ Oriental" in json.dumps(edit.params, ensure_ascii=False)
+            assert len(api.sent_messages(3003)) == 1  # no new message for a tick
+        finally:
+            await channel.stop()

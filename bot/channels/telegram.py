@@ -216,15 +216,38 @@ class TelegramChannel:
         chat = query.message.chat if query.message is not None else None
         if chat is None or chat.type != ChatType.PRIVATE or not query.data:
             return
-        await self._answer(chat.id, payload=query.data)
+        pressed = query.message.message_id if query.message is not None else None
+        await self._answer(chat.id, payload=query.data, pressed=pressed)
 
     async def _answer(
-        self, chat_id: int, text: str | None = None, payload: str | None = None
+        self,
+        chat_id: int,
+        text: str | None = None,
+        payload: str | None = None,
+        pressed: int | None = None,
     ) -> None:
         address = str(chat_id)
         async with self._chat_order.hold(CHANNEL, address):
             replies = await handle(self.deps, Inbound(CHANNEL, address, text, payload))
+            in_place = pressed is not None and len(replies) == 1 and replies[0].replaces_pressed
+            if in_place and await self._edit(chat_id, pressed or 0, replies[0]):
+                return
             await self._deliver(chat_id, replies, patient=True)
+
+    async def _edit(self, chat_id: int, message_id: int, reply: Reply) -> bool:
+        """Update the pressed message in place (a ticked choice); False to send instead."""
+        parts = render(reply)
+        if len(parts) != 1:
+            return False
+        text, markup = parts[0]
+        try:
+            await self.application.bot.edit_message_text(
+                text, chat_id=chat_id, message_id=message_id, reply_markup=markup
+            )
+        except TelegramError as exc:
+            log.info("could not edit a message, sending a new one: %s", exc)
+            return False
+        return True
 
     def _without_mention(self, text: str) -> str:
         """Drop our @username from a command ("/start@forsa_bot x" -> "/start x")."""
