@@ -50,6 +50,7 @@ class ReminderSettings:
     digest_weekday: int = 0  # Monday
     planner_interval_s: float = 60.0  # how often the scheduler looks for due work
     max_attempts: int = 5  # network errors / 5xx before a row is marked failed
+    in_flight: int = 1  # sends at once; each may be repeated after a crash
 
     def policy(self) -> ReminderPolicy:
         return ReminderPolicy(
@@ -128,6 +129,7 @@ def _reminders(get: _Reader) -> ReminderSettings:
         digest_weekday=get.int("FORSA_DIGEST_WEEKDAY", 0),
         planner_interval_s=get.float("FORSA_PLANNER_INTERVAL", 60.0),
         max_attempts=get.int("FORSA_SEND_MAX_ATTEMPTS", 5),
+        in_flight=max(1, get.int("FORSA_SEND_IN_FLIGHT", 1)),
     )
 
 

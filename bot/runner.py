@@ -46,6 +46,7 @@ async def run_bot(settings: Settings, deps: Deps, stopping: asyncio.Event | None
         per_second=settings.telegram.rate_per_second,
         per_chat=settings.telegram.rate_per_chat,
         max_attempts=settings.reminders.max_attempts,
+        max_in_flight=settings.reminders.in_flight,
     )
     sender = Sender(deps.db, deps.clock, telegram, rates, policy)
     scheduler = build_scheduler(

@@ -2,8 +2,8 @@
 
 Each pending, due row ends as sent, failed (with the error) or skipped (with the
 reason). A row is marked only after the provider answered: a crash between the two
-sends that one message again on restart (the one in flight); nothing else is repeated,
-because every other row is already marked.
+sends that message again on restart. With one request in flight (the default) that is
+at most one message; nothing else is repeated, because every other row is marked.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from store import calls as call_store
 from store import contacts, outbox
 from store.contacts import ContactStatus
 from store.db import Database
-from store.models import Status
+from store.models import Call, Status
 from store.outbox import OutboxItem, OutboxKind, RowStatus
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,9 @@ log = logging.getLogger(__name__)
 class SendRates:
     per_second: float = 30.0  # overall, for this channel
     per_chat: float = 1.0  # to one user
-    max_in_flight: int = 8  # concurrent requests to the provider
+    # Requests to the provider at once. Each one in flight at a crash may be sent again
+    # at restart (it was sent, not yet marked), so the default keeps that to one message.
+    max_in_flight: int = 1
     max_attempts: int = 5  # network errors / 5xx before a row fails
 
 
@@ -121,6 +123,7 @@ class Sender:
         self.policy = policy
         self.gate = RateGate(rates)
         self._wake = asyncio.Event()
+        self._calls: dict[str, Call | None] = {}
 
     def wake(self) -> None:
         """New rows may be due (the planner ran, a staff member broadcast)."""
@@ -150,6 +153,7 @@ class Sender:
     async def drain(self, stopping: asyncio.Event | None = None, batch: int = 500) -> DrainReport:
         """Send every row due now, at the channel's rate. Returns what happened."""
         report = DrainReport()
+        self._calls = {}  # a broadcast is 100,000 rows about one call: load it once
         while stopping is None or not stopping.is_set():
             now = self.clock.now()
             if in_quiet_hours(now, self.policy):
@@ -226,7 +230,9 @@ class Sender:
             return f"contact {item.contact_status}"
         if item.kind not in (OutboxKind.REMINDER, OutboxKind.NEW_CALL) or not item.call_id:
             return None
-        call = await call_store.get_call(self.db, item.call_id)
+        if item.call_id not in self._calls:
+            self._calls[item.call_id] = await call_store.get_call(self.db, item.call_id)
+        call = self._calls[item.call_id]
         now = self.clock.now()
         if call is None or call.status(now) is Status.CLOSED:
             return "call closed or withdrawn"

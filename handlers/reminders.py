@@ -116,30 +116,45 @@ def reminder_bodies(call: Call, send_at: datetime) -> dict[str, Body]:
 
 
 async def plan_deadline_reminders(db: Database, policy: ReminderPolicy, now: datetime) -> int:
-    """For each offset, calls whose deadline falls between it and the next smaller one.
+    """The "N days" reminder goes out on the calendar day N days before the deadline day
+    (Casablanca time), or at the first run after that if the bot was down.
 
-    After downtime only the nearest reminder goes out: a call due tomorrow gets the
-    "1 day" reminder, not a late "7 days" one as well."""
+    Each offset owns the days between it and the next smaller one, so after downtime
+    only the nearest reminder goes out: a call due tomorrow gets the "1 day" reminder,
+    not a late "7 days" one as well. The smallest also covers the deadline day itself."""
     offsets = sorted(policy.offsets_days)
+    today = now.astimezone(CASABLANCA).date()
     send_at = next_send_time(now, policy)
     enqueued = 0
     for index, offset in enumerate(offsets):
-        after = now + timedelta(days=offsets[index - 1]) if index else now
-        until = now + timedelta(days=offset)
+        if index:
+            first_day = today + timedelta(days=offsets[index - 1] + 1)
+            after = datetime.combine(first_day, time(0, 0), tzinfo=CASABLANCA)
+            after -= timedelta(microseconds=1)
+        else:
+            after = now
+        last_day = today + timedelta(days=offset)
+        until = datetime.combine(last_day, time.max, tzinfo=CASABLANCA)
         for call in await call_store.calls_with_deadline_between(db, after, until):
-            deadline = call.deadline_at()
-            if deadline is None or send_at >= deadline:
-                continue  # quiet hours would push it past the deadline: nothing useful
-            message = Message(
-                kind=OutboxKind.REMINDER,
-                dedupe_prefix=f"reminder:{offset}d:{call.id}:{_utc(deadline)}",
-                bodies=reminder_bodies(call, send_at),
-                due_at=send_at,
-                call_id=call.id,
-                deadline_utc=_utc(deadline),
-            )
-            enqueued += await outbox.enqueue_reminder(db, call, offset, message, now)
+            enqueued += await _remind(db, call, offset, send_at, now)
     return enqueued
+
+
+async def _remind(
+    db: Database, call: Call, offset: int, send_at: datetime, now: datetime
+) -> int:
+    deadline = call.deadline_at()
+    if deadline is None or send_at >= deadline:
+        return 0  # quiet hours would push it past the deadline: nothing useful to say
+    message = Message(
+        kind=OutboxKind.REMINDER,
+        dedupe_prefix=f"reminder:{offset}d:{call.id}:{_utc(deadline)}",
+        bodies=reminder_bodies(call, send_at),
+        due_at=send_at,
+        call_id=call.id,
+        deadline_utc=_utc(deadline),
+    )
+    return await outbox.enqueue_reminder(db, call, offset, message, now)
 
 
 def _utc(moment: datetime) -> str:

@@ -108,15 +108,15 @@ async def test_reminders_at_seven_and_one_day_then_never_again(
     assert any("Rappel" in t for t in channel.texts("follower"))
     assert not any("Rappel" in t for t in channel.texts("souss"))
 
-    clock.set(parse_now("2024-01-05T12:00"))  # still the 7-day window: nothing new
+    clock.set(parse_now("2024-01-04T12:00"))  # 2 days left: still the 7-day window
     await plan(db, POLICY, clock.now())
     await sender(deps, channel).drain()
     assert sum("Rappel" in t for t in channel.texts("fes")) == 1
-    clock.set(parse_now("2024-01-06T09:00"))  # inside the 1-day window
+    clock.set(parse_now("2024-01-05T09:00"))  # the day before the deadline day
     await plan(db, POLICY, clock.now())
     await sender(deps, channel).drain()
     assert sum("Rappel" in t for t in channel.texts("fes")) == 2
-    assert any("dernier jour" in t for t in channel.texts("fes"))
+    assert any("1 jour restant" in t for t in channel.texts("fes"))
     before = len(channel.sent)
     for _ in range(3):
         await plan(db, POLICY, clock.now())
@@ -176,7 +176,7 @@ async def test_a_moved_deadline_moves_its_reminders(deps: Deps, clock: FixedCloc
     assert not any("6 janvier" in t for t in channel.texts("fes"))
     rows = await deps.db.fetchall("SELECT kind, error FROM outbox WHERE status = 'skipped'")
     assert ("reminder", "deadline changed") in {(r["kind"], r["error"]) for r in rows}
-    clock.set(parse_now("2024-01-14T10:00"))
+    clock.set(parse_now("2024-01-13T10:00"))  # 7 days before the new deadline day
     await plan(deps.db, POLICY, clock.now())
     await sender(deps, channel).drain()
     assert any("20 janvier 2024" in t for t in channel.texts("fes"))
