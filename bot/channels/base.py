@@ -8,7 +8,8 @@ provider alike: wait and retry, retry later, give up on the user, or give up on 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
 
 from handlers.messages import Button, Inbound, Reply
@@ -17,9 +18,11 @@ __all__ = [
     "Button",
     "Channel",
     "Inbound",
+    "NotAllowed",
     "PermanentSendError",
     "RateLimited",
     "Reply",
+    "SendContext",
     "SendResult",
     "TransientSendError",
     "UnreachableUser",
@@ -46,6 +49,21 @@ class PermanentSendError(Exception):
     """This message can never be sent (bad request, too long...): record it as failed."""
 
 
+class NotAllowed(Exception):
+    """The channel's rules forbid this message now (e.g. WhatsApp's 24-hour window with
+    no approved template): record it as skipped with this reason, never send it."""
+
+
+@dataclass(frozen=True)
+class SendContext:
+    """What a channel may need to know about a proactive message beyond its text."""
+
+    kind: str  # "reminder", "new_call", "digest", "broadcast", "notice"
+    lang: str  # "fr" or "ar": the language the body is written in
+    last_inbound_at: datetime | None  # the user's last message to us (WhatsApp's window)
+    template_vars: dict[str, str] = field(default_factory=dict)  # for approved templates
+
+
 @dataclass(frozen=True)
 class SendResult:
     provider_id: str | None = None  # the provider's message id, for status callbacks
@@ -56,6 +74,10 @@ class Channel(Protocol):
 
     name: str  # "telegram", "whatsapp", "console"
 
-    async def send(self, address: str, replies: list[Reply]) -> SendResult:
-        """Deliver replies to one user; raise one of the errors above on failure."""
+    async def send(
+        self, address: str, replies: list[Reply], context: SendContext | None = None
+    ) -> SendResult:
+        """Deliver replies to one user; raise one of the errors above on failure.
+
+        `context` is given for proactive messages (from the outbox), None for answers."""
         ...
