@@ -103,15 +103,18 @@ def reminder_bodies(call: Call, send_at: datetime) -> dict[str, Body]:
     assert deadline is not None
     bodies: dict[str, Body] = {}
     for lang in LANGS:
-        text = t(
-            lang,
-            "reminder",
-            deadline=format_deadline(deadline, lang),
-            left=_left(deadline, send_at, lang),
-            **_card_fields(call, lang),
-        )
+        fields = _card_fields(call, lang)
+        when, left = format_deadline(deadline, lang), _left(deadline, send_at, lang)
+        text = t(lang, "reminder", deadline=when, left=left, **fields)
         footer = t(lang, "proactive_footer")
-        bodies[lang] = [{"text": f"{text}\n{footer}", "buttons": _buttons(call, lang)}]
+        bodies[lang] = [
+            {
+                "text": f"{text}\n{footer}",
+                "buttons": _buttons(call, lang),
+                # For channels that must use approved templates (WhatsApp outside 24 h).
+                "template": {"1": fields["title"], "2": when, "3": left},
+            }
+        ]
     return bodies
 
 
@@ -140,9 +143,7 @@ async def plan_deadline_reminders(db: Database, policy: ReminderPolicy, now: dat
     return enqueued
 
 
-async def _remind(
-    db: Database, call: Call, offset: int, send_at: datetime, now: datetime
-) -> int:
+async def _remind(db: Database, call: Call, offset: int, send_at: datetime, now: datetime) -> int:
     deadline = call.deadline_at()
     if deadline is None or send_at >= deadline:
         return 0  # quiet hours would push it past the deadline: nothing useful to say
@@ -181,18 +182,20 @@ def _status_text(call: Call, now: datetime, lang: str) -> str:
 def alert_bodies(call: Call, now: datetime) -> dict[str, Body]:
     bodies: dict[str, Body] = {}
     for lang in LANGS:
-        text = t(
-            lang,
-            "new_call",
-            place=_place(call, lang),
-            status=_status_text(call, now, lang),
-            **_card_fields(call, lang),
-        )
+        fields = _card_fields(call, lang)
+        status = _status_text(call, now, lang)
+        text = t(lang, "new_call", place=_place(call, lang), status=status, **fields)
         buttons = [
             {"label": t(lang, "follow_label"), "payload": f"follow:{call.id}"},
             *_buttons(call, lang),
         ]
-        bodies[lang] = [{"text": f"{text}\n{t(lang, 'proactive_footer')}", "buttons": buttons}]
+        bodies[lang] = [
+            {
+                "text": f"{text}\n{t(lang, 'proactive_footer')}",
+                "buttons": buttons,
+                "template": {"1": fields["title"], "2": fields["org"], "3": status},
+            }
+        ]
     return bodies
 
 
@@ -281,7 +284,14 @@ def _digest_message(
             }
             for call in calls[:5]
         ]
-        bodies[lang] = [{"text": "\n".join(lines), "buttons": buttons}]
+        titles = "; ".join(_card_fields(call, lang)["title"] for call in calls[:5])
+        bodies[lang] = [
+            {
+                "text": "\n".join(lines),
+                "buttons": buttons,
+                "template": {"1": str(len(calls)), "2": titles},
+            }
+        ]
     return Message(
         kind=OutboxKind.DIGEST,
         dedupe_prefix=f"digest:{frequency}:{period}",

@@ -73,6 +73,8 @@ class OutboxItem:
     deadline_utc: str | None
     body: Body
     attempts: int
+    lang: str  # the contact's language (the body is written in it)
+    last_inbound_at: datetime | None  # the contact's last message to us
 
 
 def utc(moment: datetime) -> str:
@@ -183,7 +185,7 @@ async def due_items(db: Database, channel: str, now: datetime, limit: int) -> li
     """Pending rows of one channel whose time has come, oldest first."""
     rows = await db.fetchall(
         "SELECT o.id, o.contact_id, o.channel, c.address, c.status AS contact_status,"
-        " o.kind, o.call_id, o.deadline_utc, o.body, o.attempts"
+        " o.kind, o.call_id, o.deadline_utc, o.body, o.attempts, c.lang, c.last_seen_at"
         " FROM outbox o JOIN contacts c ON c.id = o.contact_id"
         " WHERE o.status = 'pending' AND o.channel = ? AND o.due_at <= ?"
         " ORDER BY o.due_at, o.id LIMIT ?",
@@ -201,6 +203,8 @@ async def due_items(db: Database, channel: str, now: datetime, limit: int) -> li
             deadline_utc=row["deadline_utc"],
             body=json.loads(row["body"]),
             attempts=row["attempts"],
+            lang="ar" if row["lang"] == "ar" else "fr",
+            last_inbound_at=datetime.fromisoformat(row["last_seen_at"]),
         )
         for row in rows
     ]
