@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
@@ -18,6 +19,25 @@ from handlers.reminders import ReminderPolicy
 
 DEFAULT_DB = "data/forsa.db"
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_ACCOUNT_SID = re.compile(r"AC[0-9a-fA-F]{32}")
+_CONTENT_SID = re.compile(r"HX[0-9a-fA-F]{32}")
+_WHATSAPP_ADDRESS = re.compile(r"whatsapp:\+[1-9][0-9]{6,14}")
+# Setting any of these asks for WhatsApp; then all of them and FORSA_PUBLIC_URL are needed.
+_TWILIO_CREDENTIALS = ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_FROM")
+# Approved WhatsApp templates (Content SIDs), per outbox kind and language. Spelt out so
+# that every variable read here can be found (and checked against .env.example).
+TEMPLATE_SETTINGS: dict[tuple[str, str], str] = {
+    ("reminder", "fr"): "TWILIO_TEMPLATE_REMINDER_FR",
+    ("reminder", "ar"): "TWILIO_TEMPLATE_REMINDER_AR",
+    ("new_call", "fr"): "TWILIO_TEMPLATE_NEW_CALL_FR",
+    ("new_call", "ar"): "TWILIO_TEMPLATE_NEW_CALL_AR",
+    ("digest", "fr"): "TWILIO_TEMPLATE_DIGEST_FR",
+    ("digest", "ar"): "TWILIO_TEMPLATE_DIGEST_AR",
+    ("broadcast", "fr"): "TWILIO_TEMPLATE_BROADCAST_FR",
+    ("broadcast", "ar"): "TWILIO_TEMPLATE_BROADCAST_AR",
+    ("notice", "fr"): "TWILIO_TEMPLATE_NOTICE_FR",
+    ("notice", "ar"): "TWILIO_TEMPLATE_NOTICE_AR",
+}
 
 
 class SettingsError(ValueError):
@@ -39,6 +59,29 @@ class TelegramSettings:
     @property
     def enabled(self) -> bool:
         return bool(self.token)
+
+
+@dataclass(frozen=True)
+class TwilioSettings:
+    """WhatsApp through Twilio. Enabled when the account, token, sender and public URL are
+    all set (Settings.load refuses a partial set)."""
+
+    account_sid: str | None = None
+    auth_token: str | None = None  # signs Twilio's webhooks and authenticates our calls
+    whatsapp_from: str | None = None  # our sender, "whatsapp:+14155238886"
+    public_url: str | None = None  # what Twilio calls, without a trailing "/"
+    api_base_url: str = "https://api.twilio.com"
+    rate_per_second: float = 80.0  # overall, for proactive messages
+    rate_per_chat: float = 1.0  # messages per second to one user
+    templates: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (kind, lang)
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.account_sid)
+
+    def template(self, kind: str, lang: str) -> str | None:
+        """The Content SID approved for this outbox kind and language, if configured."""
+        return self.templates.get((kind, lang))
 
 
 @dataclass(frozen=True)
@@ -70,6 +113,7 @@ class Settings:
     http_host: str = "127.0.0.1"
     http_port: int = 8080
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
+    twilio: TwilioSettings = field(default_factory=TwilioSettings)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
 
     @classmethod
@@ -87,6 +131,7 @@ class Settings:
             http_host=get.str("FORSA_HTTP_HOST") or "127.0.0.1",
             http_port=get.int("FORSA_HTTP_PORT", 8080),
             telegram=_telegram(get),
+            twilio=_twilio(get),
             reminders=_reminders(get),
         )
 
@@ -113,6 +158,64 @@ def _telegram(get: _Reader) -> TelegramSettings:
         rate_per_second=get.float("TELEGRAM_RATE_PER_SECOND", 30.0),
         rate_per_chat=get.float("TELEGRAM_RATE_PER_CHAT", 1.0),
     )
+
+
+def _twilio(get: _Reader) -> TwilioSettings:
+    credentials = {name: get.str(name) for name in _TWILIO_CREDENTIALS}
+    public_url = get.str("FORSA_PUBLIC_URL")
+    # FORSA_PUBLIC_URL alone does not ask for WhatsApp: other endpoints may use it.
+    if not any(credentials.values()):
+        return TwilioSettings()
+    missing = [name for name, value in credentials.items() if not value]
+    missing += [] if public_url else ["FORSA_PUBLIC_URL"]
+    if missing:
+        raise SettingsError(f"WhatsApp (Twilio) also needs {', '.join(missing)}")
+    sid = credentials["TWILIO_ACCOUNT_SID"] or ""
+    if not _ACCOUNT_SID.fullmatch(sid):
+        raise SettingsError("TWILIO_ACCOUNT_SID must look like AC followed by 32 hex digits")
+    rate = get.float("TWILIO_RATE_PER_SECOND", 80.0)
+    if rate <= 0:
+        raise SettingsError("TWILIO_RATE_PER_SECOND must be more than 0")
+    api = get.str("TWILIO_API_BASE_URL") or "https://api.twilio.com"
+    return TwilioSettings(
+        account_sid=sid,
+        auth_token=credentials["TWILIO_AUTH_TOKEN"],
+        whatsapp_from=_whatsapp_from(credentials["TWILIO_WHATSAPP_FROM"] or ""),
+        public_url=_base_url("FORSA_PUBLIC_URL", public_url or ""),
+        api_base_url=_base_url("TWILIO_API_BASE_URL", api),
+        rate_per_second=rate,
+        templates=_templates(get),
+    )
+
+
+def _whatsapp_from(raw: str) -> str:
+    """Our WhatsApp sender; a bare "+14155238886" gets Twilio's "whatsapp:" prefix."""
+    value = f"whatsapp:{raw}" if raw.startswith("+") else raw
+    if not _WHATSAPP_ADDRESS.fullmatch(value):
+        raise SettingsError(
+            f"TWILIO_WHATSAPP_FROM must look like whatsapp:+14155238886, got {raw!r}"
+        )
+    return value
+
+
+def _base_url(name: str, raw: str) -> str:
+    """An http(s) origin, optionally with a path prefix; no query, no trailing slash."""
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+        raise SettingsError(f"{name} must be an http(s) URL like https://forsa.example.org")
+    return raw.rstrip("/")
+
+
+def _templates(get: _Reader) -> dict[tuple[str, str], str]:
+    found = {}
+    for key, name in TEMPLATE_SETTINGS.items():
+        sid = get.str(name)
+        if sid is None:
+            continue
+        if not _CONTENT_SID.fullmatch(sid):
+            raise SettingsError(f"{name} must be a Content SID: HX followed by 32 hex digits")
+        found[key] = sid
+    return found
 
 
 def _reminders(get: _Reader) -> ReminderSettings:

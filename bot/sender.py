@@ -11,15 +11,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from bot.channels.base import (
     Channel,
+    NotAllowed,
     PermanentSendError,
     RateLimited,
+    SendContext,
     TransientSendError,
     UnreachableUser,
 )
@@ -47,15 +48,21 @@ class SendRates:
 
 
 class RateGate:
-    """At most `per_second` starts in any sliding second, overall; `per_chat` per user.
+    """At most `per_second` sends in any sliding second, overall; `per_chat` per user.
 
-    Uses monotonic wall time (not the injected clock): rates are about the real world.
+    A send counts from when it starts until one second after the provider answered:
+    the provider counts arrivals, which happen somewhere in between, so counting from
+    the start alone lets a slow request and a fast one land in the same second (and
+    earn a 429). Uses monotonic wall time, not the injected clock: rates are about the
+    real world.
     """
+
+    _IN_FLIGHT = float("inf")
 
     def __init__(self, rates: SendRates, monotonic: Callable[[], float] = time.monotonic) -> None:
         self._rates = rates
         self._now = monotonic
-        self._recent: deque[float] = deque()
+        self._slots: list[list[float]] = []  # [answered at], or [inf] while in flight
         self._last_by_chat: dict[str, float] = {}
         self._paused_until = 0.0
         self._lock = asyncio.Lock()
@@ -68,20 +75,26 @@ class RateGate:
         """Provider said 429: nobody starts before `seconds` from now."""
         self._paused_until = max(self._paused_until, self._now() + seconds)
 
-    async def acquire(self, address: str) -> None:
+    async def acquire(self, address: str) -> list[float]:
+        """Wait for a slot; give it back with `release` once the provider answered."""
         async with self._lock:
             while True:
                 now = self._now()
-                while self._recent and now - self._recent[0] >= 1.0:
-                    self._recent.popleft()
+                self._slots = [s for s in self._slots if now - s[0] < 1.0]
                 wait = self._paused_until - now
-                if len(self._recent) >= self._rates.per_second:
-                    wait = max(wait, 1.0 - (now - self._recent[0]))
+                if len(self._slots) >= self._rates.per_second:
+                    answered = [s[0] for s in self._slots if s[0] != self._IN_FLIGHT]
+                    wait = max(wait, 1.0 - (now - min(answered)) if answered else 0.005)
                 if wait <= 0:
                     break
                 await asyncio.sleep(wait)
-            self._recent.append(now)
+            slot = [self._IN_FLIGHT]
+            self._slots.append(slot)
             self._last_by_chat[address] = now
+            return slot
+
+    def release(self, slot: list[float]) -> None:
+        slot[0] = self._now()
 
 
 def to_replies(body: list[dict[str, object]]) -> list[Reply]:
@@ -187,15 +200,26 @@ class Sender:
             )
             report.skipped += 1
             return
-        await self.gate.acquire(item.address)
+        slot = await self.gate.acquire(item.address)
         try:
-            result = await self.channel.send(item.address, to_replies(item.body))
+            try:
+                replies = to_replies(item.body)
+                result = await self.channel.send(item.address, replies, _context(item))
+            finally:
+                self.gate.release(slot)
         except RateLimited as exc:
             self.gate.pause(exc.retry_after)  # the row stays pending, retried after the pause
         except TransientSendError as exc:
             await self._transient(item, str(exc) or type(exc).__name__, report)
         except UnreachableUser as exc:
             await self._unreachable(item, str(exc) or "unreachable", report)
+        except NotAllowed as exc:
+            # The channel's rules forbid it now (no WhatsApp template outside 24 h):
+            # recorded with the reason, for staff statistics; never forced through.
+            await outbox.finish(
+                self.db, item.id, RowStatus.SKIPPED, self.clock.now(), error=str(exc)
+            )
+            report.skipped += 1
         except PermanentSendError as exc:
             await outbox.finish(
                 self.db, item.id, RowStatus.FAILED, self.clock.now(), error=str(exc)
@@ -241,6 +265,16 @@ class Sender:
         if (outbox.utc(deadline) if deadline else None) != item.deadline_utc:
             return "deadline changed"
         return None
+
+
+def _context(item: OutboxItem) -> SendContext:
+    template = item.body[0].get("template", {}) if item.body else {}
+    return SendContext(
+        kind=str(item.kind),
+        lang=item.lang,
+        last_inbound_at=item.last_inbound_at,
+        template_vars={str(k): str(v) for k, v in dict(template).items()},
+    )
 
 
 def _one_per_chat(items: list[OutboxItem]) -> list[OutboxItem]:

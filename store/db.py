@@ -66,9 +66,12 @@ class Database:
             return await cursor.fetchone()
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        """One statement in its own transaction; returns the rows changed."""
-        async with self.transaction() as conn:
-            cursor = await conn.execute(sql, params)
+        """One statement, atomic on its own (autocommit); returns the rows changed.
+
+        No BEGIN/COMMIT around it: they would be two more round trips to aiosqlite's
+        thread for every outbox row the sender marks."""
+        async with self._lock:
+            cursor = await self._conn.execute(sql, params)
             return cursor.rowcount
 
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:

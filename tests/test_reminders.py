@@ -14,6 +14,7 @@ from bot.app import demo_calls
 from bot.channels.base import (
     PermanentSendError,
     RateLimited,
+    SendContext,
     SendResult,
     TransientSendError,
     UnreachableUser,
@@ -43,7 +44,9 @@ class RecordingChannel:
     sent: list[tuple[str, str]] = field(default_factory=list)
     failures: dict[str, list[Exception]] = field(default_factory=dict)
 
-    async def send(self, address: str, replies: list[Reply]) -> SendResult:
+    async def send(
+        self, address: str, replies: list[Reply], context: SendContext | None = None
+    ) -> SendResult:
         queue = self.failures.get(address)
         if queue:
             raise queue.pop(0)

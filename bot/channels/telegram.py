@@ -49,6 +49,7 @@ from telegram.warnings import PTBDeprecationWarning
 from bot.channels.base import (
     PermanentSendError,
     RateLimited,
+    SendContext,
     SendResult,
     TransientSendError,
     UnreachableUser,
@@ -310,7 +311,9 @@ class TelegramChannel:
 
     # --- outgoing -----------------------------------------------------------------------
 
-    async def send(self, address: str, replies: list[Reply]) -> SendResult:
+    async def send(
+        self, address: str, replies: list[Reply], context: SendContext | None = None
+    ) -> SendResult:
         """Deliver proactive replies (outbox sender); raise a base.py error on failure.
 
         A 429 on the first message raises RateLimited; once a part is out, short 429s are
