@@ -201,7 +201,7 @@ def _whatsapp_from(raw: str) -> str:
 def _base_url(name: str, raw: str) -> str:
     """An http(s) origin, optionally with a path prefix; no query, no trailing slash."""
     parts = urlsplit(raw)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         raise SettingsError(f"{name} must be an http(s) URL like https://forsa.example.org")
     return raw.rstrip("/")
 

@@ -72,7 +72,7 @@ def _twilio_handler(
         params = await _twilio_form(request)
         if params is None:
             return web.Response(status=400, text="expected a small form-encoded body")
-        url = whatsapp.public_url(request.path_qs)
+        url = whatsapp.public_url(request.raw_path)  # as sent: Twilio signed it so
         if not whatsapp.signature_ok(url, params, request.headers.get(SIGNATURE_HEADER)):
             log.warning("refused a %s request: missing or wrong Twilio signature", request.path)
             return web.Response(status=403)

@@ -9,7 +9,6 @@ import contextlib
 import logging
 import signal
 import sys
-from contextlib import AsyncExitStack
 
 from apscheduler.events import (
     EVENT_JOB_ERROR,
@@ -52,9 +51,8 @@ async def run_bot(settings: Settings, deps: Deps, stopping: asyncio.Event | None
         return 1
     stopping = stopping or asyncio.Event()
     _stop_on_signals(stopping)
-    policy = settings.reminders.policy()
-    deps.reminder_days = policy.offsets_days
-    async with AsyncExitStack() as stack:  # closes in reverse: senders, http, channels
+    deps.reminder_days = settings.reminders.policy().offsets_days
+    async with contextlib.AsyncExitStack() as stack:  # closes in reverse: http, then the channels
         telegram = await _start_telegram(settings, deps, stack)
         whatsapp = await _start_whatsapp(settings, deps, stack)
         http = await start_http(
@@ -62,28 +60,37 @@ async def run_bot(settings: Settings, deps: Deps, stopping: asyncio.Event | None
         )
         stack.push_async_callback(http.cleanup)
         channels: list[Channel] = [c for c in (telegram, whatsapp) if c is not None]
-        senders = [
-            Sender(deps.db, deps.clock, channel, _rates(settings, channel), policy)
-            for channel in channels
-        ]
-
-        def wake_all() -> None:
-            for sender in senders:
-                sender.wake()
-
-        scheduler = build_scheduler(
-            deps.db, deps.clock, policy, settings.reminders.planner_interval_s, wake_all
-        )
-        planning = PlannerPasses(scheduler)
-        scheduler.start()
-        sending = [asyncio.create_task(sender.run(stopping)) for sender in senders]
-        log.info("forsa running: %s", ", ".join(c.name for c in channels))
-        try:
-            await stopping.wait()
-        finally:
-            await planning.stop()
-            await asyncio.gather(*sending)  # finish the messages in flight, start no new one
+        await _send_until_stopped(settings, deps, channels, stopping)
     return 0
+
+
+async def _send_until_stopped(
+    settings: Settings, deps: Deps, channels: list[Channel], stopping: asyncio.Event
+) -> None:
+    """One sender per channel, at its own rate, and the planner waking them all; at the
+    stop, the planner pass and the messages in flight finish, nothing new starts."""
+    policy = settings.reminders.policy()
+    senders = [
+        Sender(deps.db, deps.clock, channel, _rates(settings, channel), policy)
+        for channel in channels
+    ]
+
+    def wake_all() -> None:
+        for sender in senders:
+            sender.wake()
+
+    scheduler = build_scheduler(
+        deps.db, deps.clock, policy, settings.reminders.planner_interval_s, wake_all
+    )
+    planning = PlannerPasses(scheduler)
+    scheduler.start()
+    sending = [asyncio.create_task(sender.run(stopping)) for sender in senders]
+    log.info("forsa running: %s", ", ".join(c.name for c in channels))
+    try:
+        await stopping.wait()
+    finally:
+        await planning.stop()
+        await asyncio.gather(*sending)
 
 
 class PlannerPasses:
@@ -116,7 +123,7 @@ class PlannerPasses:
 
 
 async def _start_telegram(
-    settings: Settings, deps: Deps, stack: AsyncExitStack
+    settings: Settings, deps: Deps, stack: contextlib.AsyncExitStack
 ) -> TelegramChannel | None:
     if not settings.telegram.enabled:
         return None
@@ -129,7 +136,7 @@ async def _start_telegram(
 
 
 async def _start_whatsapp(
-    settings: Settings, deps: Deps, stack: AsyncExitStack
+    settings: Settings, deps: Deps, stack: contextlib.AsyncExitStack
 ) -> WhatsAppChannel | None:
     if not settings.twilio.enabled:
         return None

@@ -1,4 +1,5 @@
-"""The bot's one HTTP app: health, and Telegram's webhook mode with its secret header."""
+"""The bot's one HTTP app: health, Telegram's webhook mode with its secret header, and
+the WhatsApp routes when WhatsApp is configured (their behaviour: test_whatsapp.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import json
 import aiohttp
 
 from bot.channels.telegram import TelegramChannel
+from bot.channels.whatsapp import WhatsAppChannel
 from bot.http import TELEGRAM_PATH, build_app, start_http
 from handlers.deps import Deps
 from tests.fakes.telegram_api import FakeTelegram
+from tests.fakes.twilio_api import FakeTwilio
 
 SECRET = "webhook-secret_1"
 
@@ -44,3 +47,30 @@ async def test_health_and_telegram_webhook(deps: Deps, unused_tcp_port: int) -> 
         finally:
             await runner.cleanup()
             await channel.stop()
+
+
+async def test_whatsapp_routes_exist_only_with_whatsapp(deps: Deps, unused_tcp_port: int) -> None:
+    base = f"http://127.0.0.1:{unused_tcp_port}"
+    runner = await start_http(build_app(), "127.0.0.1", unused_tcp_port)
+    try:
+        async with aiohttp.ClientSession() as http, http.post(f"{base}/whatsapp/inbound") as r:
+            assert r.status == 404
+    finally:
+        await runner.cleanup()
+    async with FakeTwilio() as api:
+        whatsapp = WhatsAppChannel(api.settings(), deps)
+        await whatsapp.start()
+        runner = await start_http(build_app(None, whatsapp), "127.0.0.1", unused_tcp_port)
+        try:
+            async with aiohttp.ClientSession() as http:
+                async with http.get(f"{base}/healthz") as resp:
+                    assert resp.status == 200
+                async with http.get(f"{base}/whatsapp/inbound") as resp:
+                    assert resp.status == 405
+                async with http.post(f"{base}/whatsapp/status", data={"a": "b"}) as resp:
+                    assert resp.status == 403  # well-formed, unsigned
+                async with http.post(f"{base}/telegram/webhook", data="{}") as resp:
+                    assert resp.status == 404  # Telegram is not configured
+        finally:
+            await runner.cleanup()
+            await whatsapp.stop()
