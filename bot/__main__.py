@@ -205,6 +205,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=settings.log_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # At DEBUG these libraries log SQL parameters and request URLs: phone numbers, chat
+    # ids, message text, the bot token. Personal data never goes to the logs in clear.
+    logging.getLogger("aiosqlite").setLevel(logging.INFO)
+    for noisy in ("httpx", "httpcore", "twilio"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         args.now and parse_now(args.now)
     except ValueError:

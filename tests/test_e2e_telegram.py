@@ -376,7 +376,8 @@ def bot_env(api: FakeTelegram | None, **extra: str) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("FORSA_", "TELEGRAM_")) and not k.lower().endswith("_proxy")
+        if not k.startswith(("FORSA_", "TELEGRAM_", "TWILIO_"))
+        and not k.lower().endswith("_proxy")
     }
     env |= {"PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1", "NO_PROXY": "127.0.0.1"}
     if api is not None:

@@ -51,7 +51,7 @@ from bot.channels.base import (
     TransientSendError,
     UnreachableUser,
 )
-from bot.channels.telegram import split_text
+from bot.channels.text import split_text
 from bot.config import TwilioSettings
 from handlers.deps import ContactLocks, Deps
 from handlers.handle import handle
