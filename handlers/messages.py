@@ -14,10 +14,19 @@ class Button:
     payload: str
 
 
+@dataclass(frozen=True)
+class Image:
+    """A picture to send with a reply (a staff chart): PNG bytes and a file name."""
+
+    data: bytes
+    name: str = "chart.png"
+
+
 @dataclass
 class Reply:
     text: str
     buttons: list[Button] = field(default_factory=list)
+    image: Image | None = None
     # The same question with updated choices (a ticked region): channels that can edit
     # the message whose button was pressed do so instead of sending a new one.
     replaces_pressed: bool = False
@@ -30,10 +39,19 @@ class Reply:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file the user sent (a terms-of-reference PDF forwarded by staff)."""
+
+    name: str  # the file name as sent, e.g. "TDR_consultant.pdf"
+    data: bytes
+
+
+@dataclass(frozen=True)
 class Inbound:
-    """One user event: typed text or a pressed button's payload."""
+    """One user event: typed text, a pressed button's payload, or a file."""
 
     channel: str  # "console", "telegram", "whatsapp"
     address: str  # the user's id on that channel
     text: str | None = None
     payload: str | None = None
+    attachment: Attachment | None = None
