@@ -6,7 +6,14 @@ from collections.abc import Awaitable, Callable
 
 from handlers.conversation import Turn
 from handlers.messages import Button, Reply
-from handlers.texts.format import days_left, format_day, format_days, format_deadline, parse_day
+from handlers.texts.format import (
+    days_left,
+    format_day,
+    format_days,
+    format_deadline,
+    left_words,
+    parse_day,
+)
 from handlers.understand.intents import Intent
 from store.models import Call, Status
 from store.search import search_lines
@@ -37,12 +44,7 @@ def organization(call: Call) -> str:
 def left_text(turn: Turn, call: Call) -> str:
     deadline = call.deadline_at()
     assert deadline is not None
-    left = days_left(deadline, turn.now)
-    if left <= 0:
-        return turn.t("left_today")
-    if left == 1:
-        return turn.t("left_day")
-    return turn.t("left_days", days=format_days(left, turn.lang))
+    return left_words(deadline, turn.now, turn.lang)
 
 
 def undated_note(turn: Turn, call: Call) -> str:

@@ -12,9 +12,10 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
+from handlers.callinfo import organization, short_title
 from handlers.clock import CASABLANCA
 from handlers.texts import t
-from handlers.texts.format import days_left, format_days, format_deadline
+from handlers.texts.format import format_deadline, left_words
 from store import calls as call_store
 from store import outbox
 from store import subscriptions as subs
@@ -76,10 +77,7 @@ async def plan(db: Database, policy: ReminderPolicy, now: datetime) -> PlanRepor
 
 
 def _card_fields(call: Call, lang: str) -> dict[str, str]:
-    title = " ".join(call.title.split())
-    if len(title) > 90:
-        title = title[:90].rsplit(" ", 1)[0] + "…"
-    return {"title": title, "org": call.organization or "—"}
+    return {"title": short_title(call), "org": organization(call)}
 
 
 def _buttons(call: Call, lang: str) -> list[dict[str, str]]:
@@ -89,22 +87,13 @@ def _buttons(call: Call, lang: str) -> list[dict[str, str]]:
     ]
 
 
-def _left(deadline: datetime, now: datetime, lang: str) -> str:
-    left = days_left(deadline, now)
-    if left <= 0:
-        return t(lang, "left_today")
-    if left == 1:
-        return t(lang, "left_day")
-    return t(lang, "left_days", days=format_days(left, lang))
-
-
 def reminder_bodies(call: Call, send_at: datetime) -> dict[str, Body]:
     deadline = call.deadline_at()
     assert deadline is not None
     bodies: dict[str, Body] = {}
     for lang in LANGS:
         fields = _card_fields(call, lang)
-        when, left = format_deadline(deadline, lang), _left(deadline, send_at, lang)
+        when, left = format_deadline(deadline, lang), left_words(deadline, send_at, lang)
         text = t(lang, "reminder", deadline=when, left=left, **fields)
         footer = t(lang, "proactive_footer")
         bodies[lang] = [
@@ -175,7 +164,7 @@ def _status_text(call: Call, now: datetime, lang: str) -> str:
         lang,
         "status_open",
         deadline=format_deadline(deadline, lang),
-        left=_left(deadline, now, lang),
+        left=left_words(deadline, now, lang),
     )
 
 

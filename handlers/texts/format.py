@@ -77,3 +77,15 @@ def parse_day(value: str) -> date:
     if "T" in value:
         return datetime.fromisoformat(value).astimezone(CASABLANCA).date()
     return date.fromisoformat(value)
+
+
+def left_words(deadline: datetime, now: datetime, lang: str) -> str:
+    """ "3 jours restants" / "باقي 3 أيام", or "last day today"."""
+    from handlers.texts import t  # the catalogs import nothing from here: no cycle
+
+    left = days_left(deadline, now)
+    if left <= 0:
+        return t(lang, "left_today")
+    if left == 1:
+        return t(lang, "left_day")
+    return t(lang, "left_days", days=format_days(left, lang))
