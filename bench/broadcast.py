@@ -41,8 +41,8 @@ import sqlite3
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -53,6 +53,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from bench.qa import SqlTimer  # noqa: E402
 from bot.app import demo_calls  # noqa: E402
 from bot.channels.base import SendResult  # noqa: E402
 from bot.channels.telegram import TelegramChannel  # noqa: E402
@@ -444,37 +445,6 @@ class NullChannel:
 
     async def send(self, address: str, replies: list[Reply], context: Any = None) -> SendResult:
         return SendResult()
-
-
-class SqlTimer:
-    """Wall time of Database.fetchall/fetchone/execute by statement (bench-side wrapper;
-    statements inside `db.transaction()` blocks are not seen)."""
-
-    def __init__(self, db: Database) -> None:
-        self.totals: dict[str, list[float]] = defaultdict(list)
-        for name in ("fetchall", "fetchone", "execute"):
-            setattr(db, name, self._wrap(getattr(db, name)))
-
-    def _wrap(self, method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
-        async def timed(sql: str, *args: Any, **kwargs: Any) -> Any:
-            t0 = time.perf_counter()
-            try:
-                return await method(sql, *args, **kwargs)
-            finally:
-                self.totals[" ".join(sql.split())].append(time.perf_counter() - t0)
-
-        return timed
-
-    def report(self, top: int = 8) -> str:
-        rows = sorted(self.totals.items(), key=lambda item: -sum(item[1]))[:top]
-        lines = ["calls | total ms | mean ms | statement"]
-        for sql, times in rows:
-            short = sql if len(sql) <= 110 else f"{sql[:70]} … {sql[-35:]}"
-            lines.append(
-                f"{len(times):5d} | {sum(times) * 1e3:8.0f} |"
-                f" {sum(times) / len(times) * 1e3:7.3f} | {short}"
-            )
-        return "\n".join(lines)
 
 
 @dataclass
