@@ -19,6 +19,7 @@ from bot.channels import console
 from bot.config import Settings, SettingsError
 from handlers.clock import Clock, StartedClock, SystemClock, parse_now
 from handlers.deps import Deps
+from handlers.staff import calls as staff_calls
 from store import calls as call_store
 from store.ingest.extract import extract_call
 from store.ingest.read import IngestError, read_document
@@ -41,6 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--lang", choices=("fr", "ar"), help="language for new users")
     chat.add_argument("--jsonl", action="store_true", help="JSON lines on stdin/stdout")
     chat.add_argument("--user", default="local", help="console user id (interactive mode)")
+    chat.add_argument(
+        "--staff",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="this console user id is a staff admin (repeatable)",
+    )
 
     run = sub.add_parser("run", help="start every configured channel")
     run.add_argument("--demo", action="store_true", help="load the demo catalog first")
@@ -60,10 +68,62 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--publish", action="store_true", help="publish at once")
     actions.add_parser("publish", help="make a draft visible").add_argument("id")
     actions.add_parser("close", help="close a call whatever its deadline").add_argument("id")
+    _staff_call_actions(actions)
 
     for command in (chat, run, *actions.choices.values()):
         _common(command)
     return parser
+
+
+# --- staff actions on calls (issue 5): extend and withdraw ------------------------------
+
+
+def _staff_call_actions(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    extend = actions.add_parser("extend", help="move a call's deadline; followers are told")
+    extend.add_argument("id")
+    extend.add_argument("date", nargs="+", help='the new deadline, e.g. "30/01/2025 17h"')
+    withdraw = actions.add_parser("withdraw", help="unpublish a call published by mistake")
+    withdraw.add_argument("id")
+
+
+async def _calls_extend(args: argparse.Namespace, deps: Deps) -> int:
+    call = await call_store.get_call(deps.db, args.id, include_drafts=True)
+    if call is None:
+        print(f"no call with id {args.id!r}", file=sys.stderr)
+        return EXIT_ERROR
+    phrase = " ".join(args.date)
+    deadline = staff_calls.parse_date(phrase)
+    now = deps.clock.now()
+    if deadline is None or deadline <= now:
+        problem = "is not a date" if deadline is None else "is already past"
+        print(f"error: {phrase!r} {problem}", file=sys.stderr)
+        return EXIT_ERROR
+    told = await staff_calls.extend(deps.db, call, deadline, phrase, now)
+    print(f"extended {call.id} to {deadline.isoformat()}; {told} follower(s) told")
+    return EXIT_OK
+
+
+async def _calls_withdraw(args: argparse.Namespace, deps: Deps) -> int:
+    published = await call_store.is_published(deps.db, args.id)
+    if published is None:
+        print(f"no call with id {args.id!r}", file=sys.stderr)
+        return EXIT_ERROR
+    if not await staff_calls.withdraw(deps.db, args.id, deps.clock.now()):
+        print(f"{args.id} is not published: nothing to withdraw", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"withdrew {args.id}")
+    return EXIT_OK
+
+
+def _configure_staff(deps: Deps, settings: Settings, console_staff: Sequence[str]) -> None:
+    """Staff from the settings (and `chat --staff`), and the rules staff tools report."""
+    deps.staff_seed = dict(settings.staff)
+    deps.staff_seed.update({("console", user): "admin" for user in console_staff})
+    deps.reminder_policy = settings.reminders.policy()
+    deps.whatsapp_templates = frozenset(settings.twilio.templates)
+
+
+# --- end of staff actions -------------------------------------------------------------------
 
 
 def _clock(now: str | None) -> Clock:
@@ -105,6 +165,8 @@ async def _calls(args: argparse.Namespace, deps: Deps) -> int:
         "import": _calls_import,
         "publish": _calls_publish,
         "close": _calls_close,
+        "extend": _calls_extend,
+        "withdraw": _calls_withdraw,
     }[args.action]
     return await handler(args, deps)
 
@@ -178,7 +240,7 @@ async def _calls_close(args: argparse.Namespace, deps: Deps) -> int:
     if call is None:
         print(f"no call with id {args.id!r}", file=sys.stderr)
         return EXIT_ERROR
-    await call_store.close_call(deps.db, call, deps.clock.now())
+    await staff_calls.close(deps.db, call, deps.clock.now())
     print(f"closed {args.id}")
     return EXIT_OK
 
@@ -189,6 +251,7 @@ _COMMANDS = {"chat": _chat, "run": _run, "calls": _calls}
 async def _main(args: argparse.Namespace, settings: Settings) -> int:
     args.settings = settings
     async with open_deps(settings, _clock(args.now), args.db) as deps:
+        _configure_staff(deps, settings, getattr(args, "staff", None) or [])
         return await _COMMANDS[args.command](args, deps)
 
 

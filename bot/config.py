@@ -22,6 +22,12 @@ _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 _ACCOUNT_SID = re.compile(r"AC[0-9a-fA-F]{32}")
 _CONTENT_SID = re.compile(r"HX[0-9a-fA-F]{32}")
 _WHATSAPP_ADDRESS = re.compile(r"whatsapp:\+[1-9][0-9]{6,14}")
+# Staff named in the settings, per channel: the address pattern of that channel.
+STAFF_SETTINGS: dict[str, tuple[str, re.Pattern[str]]] = {
+    "telegram": ("FORSA_STAFF_TELEGRAM", re.compile(r"[1-9][0-9]{2,19}")),
+    "whatsapp": ("FORSA_STAFF_WHATSAPP", re.compile(r"\+[1-9][0-9]{6,14}")),
+}
+STAFF_ROLES = ("admin", "editor")
 # Setting any of these asks for WhatsApp; then all of them and FORSA_PUBLIC_URL are needed.
 _TWILIO_CREDENTIALS = ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_FROM")
 # Approved WhatsApp templates (Content SIDs), per outbox kind and language. Spelt out so
@@ -115,6 +121,8 @@ class Settings:
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     twilio: TwilioSettings = field(default_factory=TwilioSettings)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
+    # Staff who cannot be removed in chat: (channel, address) -> "admin" | "editor".
+    staff: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, env: Mapping[str, str] | None = None, env_file: str | None = ".env") -> Settings:
@@ -133,6 +141,7 @@ class Settings:
             telegram=_telegram(get),
             twilio=_twilio(get),
             reminders=_reminders(get),
+            staff=_staff(get),
         )
 
 
@@ -234,6 +243,25 @@ def _reminders(get: _Reader) -> ReminderSettings:
         max_attempts=get.int("FORSA_SEND_MAX_ATTEMPTS", 5),
         in_flight=max(1, get.int("FORSA_SEND_IN_FLIGHT", 1)),
     )
+
+
+def _staff(get: _Reader) -> dict[tuple[str, str], str]:
+    """FORSA_STAFF_TELEGRAM="123456:admin,789:editor", FORSA_STAFF_WHATSAPP="+2126…:admin"."""
+    found: dict[tuple[str, str], str] = {}
+    for channel, (name, pattern) in STAFF_SETTINGS.items():
+        for position, entry in enumerate((get.str(name) or "").split(","), start=1):
+            if not entry.strip():
+                continue
+            address, _, role = entry.strip().rpartition(":")
+            address = address.strip().removeprefix("whatsapp:")
+            role = role.strip().lower()
+            if not pattern.fullmatch(address) or role not in STAFF_ROLES:
+                # The entry itself is not echoed: it may hold a phone number.
+                raise SettingsError(
+                    f"{name}: entry {position} is not ID:ROLE (ROLE admin or editor)"
+                )
+            found[(channel, address)] = role
+    return found
 
 
 class _Reader:

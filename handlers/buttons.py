@@ -3,7 +3,7 @@ no state: the store does, so they stay under Telegram's 64-byte limit."""
 
 from __future__ import annotations
 
-from handlers import callinfo, eligibility, follow, listing, privacy, smalltalk, subscribe
+from handlers import callinfo, eligibility, follow, listing, privacy, smalltalk, staff, subscribe
 from handlers.conversation import Turn
 from handlers.listing import ListRequest
 from handlers.messages import Reply
@@ -99,4 +99,5 @@ _HANDLERS = {
     "lang": _language,
     "list": _list,
     "menu": _menu,
+    "staff": staff.on_button,
 }

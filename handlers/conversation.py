@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from handlers.deps import Deps
+from handlers.messages import Attachment
 from handlers.texts import t
 from handlers.understand.intents import Cues
 from store.contacts import Contact
@@ -26,6 +27,7 @@ class Turn:
     text: str = ""
     cues: Cues = field(default_factory=lambda: Cues.of(""))
     forgotten: bool = False  # the user asked to be forgotten: save nothing more
+    attachment: Attachment | None = None  # a file sent with the message (staff publishing)
 
     def t(self, key: str, **values: object) -> str:
         return t(self.lang, key, **values)

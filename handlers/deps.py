@@ -7,10 +7,14 @@ import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from handlers.clock import Clock
 from handlers.understand.callnames import NameIndexCache
 from store.db import Database
+
+if TYPE_CHECKING:  # handlers.reminders imports the handlers that import this module
+    from handlers.reminders import ReminderPolicy
 
 
 class ContactLocks:
@@ -48,3 +52,11 @@ class Deps:
     # Per channel, a shareable link to a call ("https://t.me/forsabot?start={call_id}"),
     # set by channels that have one once they know their name.
     share_links: dict[str, str] = field(default_factory=dict)
+    # Staff named in the settings (FORSA_STAFF_*, `chat --staff`): (channel, address) ->
+    # "admin" | "editor". They cannot be removed in chat; more are added in the store.
+    staff_seed: dict[tuple[str, str], str] = field(default_factory=dict)
+    # The running bot's quiet hours and digest times, and the WhatsApp templates it has
+    # ((kind, lang) pairs), for staff tools that say when and how a message will go out.
+    # None / empty: the defaults (ReminderPolicy()) and no template.
+    reminder_policy: ReminderPolicy | None = None
+    whatsapp_templates: frozenset[tuple[str, str]] = frozenset()

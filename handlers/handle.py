@@ -57,6 +57,7 @@ async def _handle(deps: Deps, inbound: Inbound) -> list[Reply]:
     remembered = contact.lang or deps.default_lang
     turn = Turn(deps, contact, state, now, _reply_language(text, remembered, state, inbound))
     turn.text, turn.cues = text, Cues.of(text)
+    turn.attachment = inbound.attachment
     if inbound.payload is not None:
         replies = await buttons.on_button(turn, inbound.payload)
     else:

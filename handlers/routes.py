@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handlers import callinfo, eligibility, listing, privacy, smalltalk, subscribe
+from handlers import callinfo, eligibility, listing, privacy, smalltalk, staff, subscribe
 from handlers.conversation import Turn
 from handlers.listing import ListRequest
 from handlers.messages import Button, Reply
@@ -39,6 +39,9 @@ _QUESTION = re.compile(r"[?؟]|^(quel|quelle|quels|combien|est ce|y a t il|comme
 
 async def on_text(turn: Turn) -> list[Reply]:
     """Answer a typed message."""
+    staff_replies = await staff.on_text(turn)
+    if staff_replies is not None:
+        return staff_replies
     if not any(ch.isalnum() for ch in turn.text):
         return [smalltalk.empty(turn)]
     if turn.text.startswith("/start"):

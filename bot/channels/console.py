@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
 from handlers.deps import Deps
 from handlers.handle import handle
-from handlers.messages import Inbound, Reply
+from handlers.messages import Attachment, Inbound, Reply
+from store.ingest.read import MAX_BYTES
 
 CHANNEL = "console"
 
@@ -26,16 +28,33 @@ def parse_jsonl(line: str) -> tuple[str | None, Inbound | None, str | None]:
     except ValueError as exc:
         return None, None, f"invalid JSON: {exc.msg}"
     if not isinstance(data, dict) or "user" not in data:
-        return None, None, 'expected an object with "user" and "text" or "button"'
+        return None, None, 'expected an object with "user" and "text", "button" or "file"'
     user = data["user"]
     if not isinstance(user, str | int) or isinstance(user, bool) or str(user) == "":
         return None, None, '"user" must be a non-empty string or a number'
-    text, button = data.get("text"), data.get("button")
+    text, button, file = data.get("text"), data.get("button"), data.get("file")
     if isinstance(button, str):
         return str(user), Inbound(CHANNEL, str(user), payload=button), None
+    if isinstance(file, str):
+        attachment, error = read_attachment(file)
+        caption = text if isinstance(text, str) else None
+        inbound = Inbound(CHANNEL, str(user), caption, attachment=attachment)
+        return str(user), (inbound if attachment else None), error
     if isinstance(text, str):
         return str(user), Inbound(CHANNEL, str(user), text=text), None
-    return str(user), None, 'expected "text" or "button" as a string'
+    return str(user), None, 'expected "text", "button" or "file" as a string'
+
+
+def read_attachment(path: str) -> tuple[Attachment | None, str | None]:
+    """A file sent as a chat channel would: its name and bytes, as for a Telegram
+    document (a file over the size limit arrives empty, as it is not downloaded)."""
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        data = file.read_bytes() if size <= MAX_BYTES else b""
+    except OSError as exc:
+        return None, f"cannot read {path!r}: {exc.strerror or exc}"
+    return Attachment(file.name, data), None
 
 
 async def run_jsonl(deps: Deps, stdin: TextIO, stdout: TextIO) -> int:

@@ -9,6 +9,8 @@ errors into the channel errors of bot/channels/base.py.
 What is deliberately absent: no ConversationHandler and no persistence (conversation
 state lives in our store), no job queue (the scheduler writes outbox rows), no PTB rate
 limiter (the outbox sender paces proactive messages). Only private chats are answered.
+A document (staff forwarding terms of reference) is downloaded, up to 10 MB, and reaches
+the core as an attachment with its caption as text.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 from telegram import (
     BotCommand,
     BotCommandScopeAllPrivateChats,
+    Document,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
@@ -57,7 +60,8 @@ from bot.channels.text import split_text
 from bot.config import TelegramSettings
 from handlers.deps import ContactLocks, Deps
 from handlers.handle import handle
-from handlers.messages import MAX_PAYLOAD_BYTES, Button, Inbound, Reply
+from handlers.messages import MAX_PAYLOAD_BYTES, Attachment, Button, Inbound, Reply
+from store.ingest.read import MAX_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +140,7 @@ class TelegramChannel:
         private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
         other = private & ~filters.TEXT & ~filters.StatusUpdate.ALL
         application.add_handler(MessageHandler(private & filters.TEXT, self._on_text))
+        application.add_handler(MessageHandler(private & filters.Document.ALL, self._on_document))
         application.add_handler(MessageHandler(other, self._on_other))
         application.add_handler(CallbackQueryHandler(self._on_button))
         application.add_error_handler(self._on_error)
@@ -201,9 +206,34 @@ class TelegramChannel:
             await self._answer(message.chat_id, text=self._without_mention(message.text))
 
     async def _on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A photo, document, sticker, voice note, location...: the core asks for text."""
+        """A photo, sticker, voice note, location...: the core asks for text."""
         if update.effective_message is not None:
             await self._answer(update.effective_message.chat_id, text="")
+
+    async def _on_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A file (staff forwarding terms of reference): downloaded up to the size limit and
+        handed to the core with its caption; the core decides who may publish it."""
+        message = update.effective_message
+        if message is None or message.document is None:
+            return
+        document = message.document
+        data = await self._download(document)
+        caption = self._without_mention(message.caption) if message.caption else None
+        attachment = Attachment(document.file_name or "document", data)
+        await self._answer(message.chat_id, text=caption, attachment=attachment)
+
+    async def _download(self, document: Document) -> bytes:
+        """The document's bytes; empty when it is over MAX_BYTES or cannot be fetched
+        (the core then says so)."""
+        if document.file_size is not None and document.file_size > MAX_BYTES:
+            return b""
+        try:
+            file = await self.application.bot.get_file(document.file_id)
+            data = bytes(await file.download_as_bytearray())
+        except TelegramError as exc:
+            log.warning("could not download a document: %s", exc)
+            return b""
+        return data if len(data) <= MAX_BYTES else b""
 
     async def _on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A pressed inline button: stop the client's spinner first, then answer its payload."""
@@ -226,10 +256,12 @@ class TelegramChannel:
         text: str | None = None,
         payload: str | None = None,
         pressed: int | None = None,
+        attachment: Attachment | None = None,
     ) -> None:
         address = str(chat_id)
         async with self._chat_order.hold(CHANNEL, address):
-            replies = await handle(self.deps, Inbound(CHANNEL, address, text, payload))
+            inbound = Inbound(CHANNEL, address, text, payload, attachment)
+            replies = await handle(self.deps, inbound)
             in_place = pressed is not None and len(replies) == 1 and replies[0].replaces_pressed
             if in_place and await self._edit(chat_id, pressed or 0, replies[0]):
                 return

@@ -16,6 +16,10 @@ WhatsApp's 24-hour rule: free text only within 24 hours of the user's last messa
 proactive message outside that window goes out as its approved template (a Content SID
 and variables), or not at all: NotAllowed, which the sender records as a skipped row.
 
+A PDF, DOCX or TXT document (staff forwarding terms of reference) is fetched from
+Twilio's media URL, through the configured API base, with the account's credentials,
+and reaches the core as an attachment; other media stay "no text".
+
 Phone numbers never reach the logs: a short keyed hash stands for them.
 """
 
@@ -55,12 +59,13 @@ from bot.channels.text import split_text
 from bot.config import TwilioSettings
 from handlers.deps import ContactLocks, Deps
 from handlers.handle import handle
-from handlers.messages import Button, Inbound, Reply
+from handlers.messages import Attachment, Button, Inbound, Reply
 from handlers.privacy import START_WORDS, STOP_WORDS
 from store import contacts, delivery, inbound, outbox
 from store.choices import load_choices, save_choices
 from store.contacts import ContactStatus
 from store.delivery import DeliveryStatus
+from store.ingest.read import MAX_BYTES
 from store.text import fold
 
 log = logging.getLogger(__name__)
@@ -111,6 +116,14 @@ _DELIVERY = {
 # twilio's ClientBase reads TWILIO_EDGE / TWILIO_REGION from the process environment
 # unless given a non-empty mapping; settings come from bot/config.py only: give it this.
 _NO_ENVIRONMENT = {"FORSA": "settings come from bot/config.py"}
+# Documents staff may send (terms of reference), by the media type Twilio reports: they
+# are downloaded and handed to the core as attachments. Other media stay "no text".
+DOCUMENT_TYPES = {
+    "application/pdf": "document.pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "document.docx",
+    "text/plain": "document.txt",
+}
+TWILIO_API = "https://api.twilio.com"  # the origin of the MediaUrl fields Twilio sends
 
 
 class WhatsAppChannel:
@@ -194,8 +207,9 @@ class WhatsAppChannel:
         ):
             log.info("whatsapp message %s was redelivered: answered once already", message_id)
             return 200
-        # A photo, voice note or location has no Body: the core's "no text" answer.
-        self._spawn(self._answer(address, params.get("Body", "")))
+        # A photo, voice note or location has no Body: the core's "no text" answer. A
+        # document (staff publishing a call) is fetched in the background task.
+        self._spawn(self._answer(address, params.get("Body", ""), _document(params)))
         return 200
 
     async def on_status(self, params: Mapping[str, str]) -> int:
@@ -230,18 +244,47 @@ class WhatsAppChannel:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _answer(self, address: str, text: str) -> None:
+    async def _answer(
+        self, address: str, text: str, document: tuple[str, str] | None = None
+    ) -> None:
         async with self._chat_order.hold(CHANNEL, address):
             try:
-                choices = await load_choices(self.deps.db, CHANNEL, address)
-                payload = match_choice(text, choices)
-                message = Inbound(CHANNEL, address, None if payload else text, payload)
+                if document is not None:
+                    attachment = await self._download(address, *document)
+                    message = Inbound(CHANNEL, address, text or None, attachment=attachment)
+                else:
+                    choices = await load_choices(self.deps.db, CHANNEL, address)
+                    payload = match_choice(text, choices)
+                    message = Inbound(CHANNEL, address, None if payload else text, payload)
                 replies = await handle(self.deps, message)
                 await self._deliver(address, replies, patient=True)
             except (RateLimited, TransientSendError, UnreachableUser, PermanentSendError) as exc:
                 log.warning("whatsapp answer to %s failed: %s", self.tag(address), exc)
             except Exception:
                 log.exception("whatsapp answer to %s failed", self.tag(address))
+
+    async def _download(self, address: str, url: str, content_type: str) -> Attachment:
+        """A media file through the configured API base URL, with the account's basic auth;
+        empty when over MAX_BYTES or not fetched (the core then says so). Only Twilio's
+        own media URLs are followed: a webhook field never makes us fetch anything else."""
+        name = DOCUMENT_TYPES[content_type]
+        if not url.startswith(f"{TWILIO_API}/"):
+            log.warning("whatsapp media from %s not on Twilio: ignored", self.tag(address))
+            return Attachment(name, b"")
+        target = f"{self.settings.api_base_url}{url.removeprefix(TWILIO_API)}"
+        auth = encode_basic_auth(self.settings.account_sid or "", self.settings.auth_token or "")
+        timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT * 4)
+        try:
+            async with (
+                aiohttp.ClientSession(timeout=timeout) as session,
+                session.get(target, headers={"Authorization": auth}) as response,
+            ):
+                response.raise_for_status()
+                data = await _read_capped(response, MAX_BYTES)
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            log.warning("whatsapp media from %s not downloaded: %s", self.tag(address), exc)
+            return Attachment(name, b"")
+        return Attachment(name, data)
 
     async def _block(self, contact_id: int, reason: str) -> None:
         """Stop messaging a contact the provider cannot reach, until they write again.
@@ -381,6 +424,27 @@ class _TwilioHttp(AsyncTwilioHttpClient):
 
     def log_response(self, status_code: int, response: Any) -> None:
         pass
+
+
+def _document(params: Mapping[str, str]) -> tuple[str, str] | None:
+    """(MediaUrl0, content type) when the message carries a document we can read."""
+    if (params.get("NumMedia") or "0").strip() in ("", "0"):
+        return None
+    content_type = (params.get("MediaContentType0") or "").split(";")[0].strip().lower()
+    url = params.get("MediaUrl0") or ""
+    return (url, content_type) if url and content_type in DOCUMENT_TYPES else None
+
+
+async def _read_capped(response: aiohttp.ClientResponse, limit: int) -> bytes:
+    """The body, or b"" as soon as it passes `limit` bytes (no 50 MB file in memory)."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.content.iter_chunked(64 * 1024):
+        size += len(chunk)
+        if size > limit:
+            return b""
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def retry_after_seconds(headers: Mapping[str, str] | None) -> float:

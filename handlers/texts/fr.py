@@ -245,4 +245,243 @@ MESSAGES: dict[str, str] = {
     "lang_fr": "français",
     "lang_ar": "arabe",
     "lang_en": "anglais",
+    # Broadcast and statistics
+    "bc_start": (
+        "📢 Nouvelle diffusion. Dans quelle langue écrivez-vous le message ? Chaque abonné "
+        "reçoit sa langue ; s'il n'y a qu'une version, tout le monde reçoit celle-là."
+    ),
+    "bc_mode_fr": "Français seulement",
+    "bc_mode_ar": "Arabe seulement",
+    "bc_mode_both": "Les deux",
+    "bc_abandon": "Annuler",
+    "bc_abandoned": "Diffusion abandonnée : rien n'a été envoyé.",
+    "bc_type_fr": "Écrivez le texte en français (un seul message).",
+    "bc_type_ar": "Écrivez le texte en arabe (un seul message).",
+    "bc_texts": "Votre message :",
+    "bc_one_version": "(Une seule version : tous les abonnés la recevront, en {lang}.)",
+    "bc_audience": "À qui l'envoyer ? Public choisi : {audience}.",
+    "bc_everyone": "Tout le monde",
+    "bc_by_region": "Régions",
+    "bc_by_theme": "Thèmes",
+    "bc_by_lang": "Langue",
+    "bc_by_channel": "Canal",
+    "bc_check": "Vérifier avant l'envoi",
+    "bc_done_choosing": "OK",
+    "bc_pick_regions": "Quelles régions ? (Les abonnés à tout le Maroc sont inclus.)",
+    "bc_pick_themes": "Quels thèmes ? (Les abonnés à tous les thèmes sont inclus.)",
+    "bc_pick_lang": "Quelle langue d'abonnés ?",
+    "bc_pick_channel": "Quel canal ?",
+    "bc_any": "Tous",
+    "bc_opt_fr": "Français",
+    "bc_opt_ar": "Arabe",
+    "channel_telegram": "Telegram",
+    "channel_whatsapp": "WhatsApp",
+    "bc_aud_everyone": "tous les abonnés",
+    "bc_aud_regions": "régions : {names}",
+    "bc_aud_themes": "thèmes : {names}",
+    "bc_aud_lang": "langue : {name}",
+    "bc_aud_channel": "canal : {name}",
+    "bc_pre_title": "Avant d'envoyer — public : {audience}",
+    "bc_pre_audience": "Abonnés concernés : {n}",
+    "bc_pre_channel": "• {channel} : {n} le recevront",
+    "bc_pre_receiving": "Total : {n} message(s) à envoyer.",
+    "bc_pre_excluded": "Ne le recevront pas :",
+    "bc_pre_stopped": "• {n} désabonné(s) (STOP)",
+    "bc_pre_blocked": "• {n} injoignable(s) (ont bloqué le bot ou quitté le canal)",
+    "bc_pre_window": (
+        "• {n} sur WhatsApp silencieux depuis plus de 24 h, sans modèle approuvé "
+        "broadcast/{lang}"
+    ),
+    "bc_pre_quiet": "⏳ Heures calmes : les {n} messages partiront le {when}.",
+    "bc_pre_nobody": "Personne ne recevrait ce message : changez le public.",
+    "bc_confirm": "Confirmer l'envoi",
+    "bc_change_audience": "Modifier le public",
+    "bc_header": "📢 Message de l'équipe Forsa :",
+    "bc_started": "Diffusion n°{id} lancée : {n} message(s) en file d'envoi.",
+    "bc_refresh": "Où en est-on ?",
+    "bc_cancel": "Arrêter la diffusion",
+    "bc_none": "Aucune diffusion pour l'instant.",
+    "bc_unknown": "Pas de diffusion n°{id}.",
+    "bc_progress": "Diffusion n°{id} — {status}",
+    "bc_final": "Diffusion n°{id} — {status}. Résultat final :",
+    "bc_status_sending": "en cours",
+    "bc_status_done": "terminée",
+    "bc_status_cancelled": "arrêtée",
+    "bc_counts": (
+        "envoyés {sent}, en attente {pending}, échecs {failed}, injoignables {blocked}, "
+        "ignorés {skipped} (sur {total})"
+    ),
+    "bc_counts_excluded": "{n} exclu(s) avant l'envoi, sur {audience} abonné(s) visé(s).",
+    "bc_delivery": "Accusés WhatsApp : {counts}",
+    "bc_not_running": "La diffusion n°{id} n'est plus en cours.",
+    "bc_cancelled": "Diffusion n°{id} arrêtée : {n} message(s) en attente ne partiront pas.",
+    "stats_title": "📊 Statistiques Forsa — {date}",
+    "stats_subscribers": "Abonnés actifs : {n}",
+    "stats_by_channel": "• par canal : {items}",
+    "stats_by_lang": "• par langue : {items}",
+    "stats_paused": "En pause : {stopped} désabonné(s) (STOP), {blocked} injoignable(s)",
+    "stats_by_region": "Par région : {items}",
+    "stats_by_theme": "Par thème : {items}",
+    "stats_week": "Ces 7 derniers jours :",
+    "stats_week_new": "• nouveaux abonnements : {subs} ({contacts} personne(s))",
+    "stats_week_lost": (
+        "• départs : {stopped} STOP, {blocked} injoignable(s), {forgotten} effacé(s) (/oublier)"
+    ),
+    "stats_forgotten_note": (
+        "  (les personnes effacées ne laissent qu'un compteur anonyme par jour, tenu "
+        "depuis la mise en place des statistiques)"
+    ),
+    "stats_delivery": "Envois des 7 derniers jours, par type :",
+    "stats_kind_reminder": "Rappels",
+    "stats_kind_new_call": "Nouveaux appels",
+    "stats_kind_digest": "Résumés",
+    "stats_kind_notice": "Avis",
+    "stats_kind_broadcast": "Diffusions",
+    "stats_kind_line": (
+        "• {kind} : envoyés {sent}, échecs {failed}, ignorés {skipped}, en attente {pending}"
+    ),
+    "stats_reasons": "  motifs : {items}",
+    "stats_reports": "  accusés WhatsApp : {items}",
+    "stats_nothing_sent": "• rien à signaler",
+    "stats_broadcasts": "Dernières diffusions :",
+    "stats_broadcast_line": (
+        "• n°{id} ({status}) : envoyés {sent}, échecs {failed}, injoignables {blocked}, "
+        "ignorés {skipped}, en attente {pending}, exclus {excluded}"
+    ),
+    "stats_chart_note": "Graphique : étiquettes en français.",
+    "stats_refresh": "Actualiser",
+    "reason_stopped": "désabonné",
+    "reason_blocked": "injoignable",
+    "reason_closed": "appel clos ou retiré",
+    "reason_deadline": "date limite changée",
+    "reason_cancelled": "diffusion arrêtée",
+    "reason_window": "hors fenêtre WhatsApp sans modèle",
+    "chart_regions": "Abonnés actifs par région",
+    "chart_themes": "Abonnés actifs par thème",
+    "chart_audience": "Abonnés actifs par langue et canal",
+    "chart_delivery": "Envois des 7 derniers jours",
+    "chart_sent": "envoyés",
+    "chart_failed": "échecs",
+    "chart_skipped": "ignorés",
+    "chart_pending": "en attente",
+    # Staff
+    "staff_role_admin": "administrateur",
+    "staff_role_editor": "éditeur",
+    "staff_admin_only": "Réservé aux administrateurs de Forsa.",
+    "staff_list_head": "Équipe Forsa ({count}) :",
+    "staff_list_item": "• {channel} {address} — {role}{origin}",
+    "staff_origin_settings": " (réglages, non modifiable ici)",
+    "staff_commands": (
+        "Commandes de l'équipe : /publier (ou envoyez un document), /fermer ID, "
+        "/prolonger ID DATE, /retirer ID, /diffuser, /stats ; administrateurs : /staff, "
+        "/staff_ajouter CANAL ID RÔLE, /staff_retirer CANAL ID."
+    ),
+    "staff_usage_add": (
+        "Usage : /staff_ajouter <telegram|whatsapp|console> <identifiant> <admin|editor>"
+    ),
+    "staff_usage_remove": "Usage : /staff_retirer <telegram|whatsapp|console> <identifiant>",
+    "staff_bad_address": "⚠ Identifiant {channel} invalide : « {address} ».",
+    "staff_added": "✔ {channel} {address} est maintenant {role}.",
+    "staff_removed": "✔ {channel} {address} ne fait plus partie de l'équipe.",
+    "staff_not_member": "{channel} {address} ne fait pas partie de l'équipe ajoutée ici.",
+    "staff_from_settings": (
+        "⚠ {channel} {address} est défini dans les réglages (FORSA_STAFF_*) : "
+        "cela ne se change pas dans le chat."
+    ),
+    "staff_last_admin": "⚠ C'est le dernier administrateur : ajoutez-en un autre d'abord.",
+    "staff_publish_prompt": (
+        "Envoyez le document de l'appel (PDF, DOCX ou TXT), ou collez son texte après "
+        "/publier."
+    ),
+    "staff_read_error": "⚠ Je n'ai pas pu lire ce document : {reason}",
+    "staff_file_unavailable": (
+        "⚠ {name} : fichier vide, de plus de 10 Mo, ou impossible à télécharger."
+    ),
+    "staff_already_published": (
+        "Cet appel est déjà publié (id : {id}). Pour le changer : /prolonger, /fermer "
+        "ou /retirer."
+    ),
+    "staff_review_head": "📝 Brouillon, pas encore publié — id : {id}",
+    "staff_review_hint": (
+        "Pour corriger, écrivez « champ : valeur » (une ligne par champ), par exemple "
+        "« date limite : 30/01/2025 17h », « email : x@y.org », « régions : Souss-Massa, "
+        "Oriental » ; « - » efface un champ. Puis « Publier »."
+    ),
+    "staff_field_line": "• {label} : {value}",
+    "staff_missing": "—",
+    "staff_field_title": "Titre",
+    "staff_field_reference": "Référence",
+    "staff_field_organization": "Organisation",
+    "staff_field_kind": "Type",
+    "staff_field_deadline": "Date limite",
+    "staff_field_places": "Régions / villes",
+    "staff_field_themes": "Thèmes",
+    "staff_field_emails": "E-mails de candidature",
+    "staff_field_subject": "Objet du mail",
+    "staff_field_address": "Adresse postale",
+    "staff_field_documents": "Pièces à fournir",
+    "staff_field_requirements": "Profil demandé",
+    "staff_field_duration": "Durée",
+    "staff_field_languages": "Langues de travail",
+    "staff_field_contact": "Contact",
+    "staff_kind_consultancy": "consultance",
+    "staff_kind_job": "offre d'emploi",
+    "staff_kind_grant": "appel à projets / subvention",
+    "staff_kind_training": "formation",
+    "staff_kind_other": "autre",
+    "staff_national": "tout le Maroc",
+    "staff_deadline_value": "{deadline} (« {phrase} »)",
+    "staff_flag_deadline": "⚠ pas de date limite",
+    "staff_flag_past": "⚠ date limite déjà passée",
+    "staff_flag_email": "⚠ pas d'e-mail",
+    "staff_flag_organization": "⚠ pas d'organisation",
+    "staff_btn_publish": "Publier",
+    "staff_btn_edit": "Corriger : {label}",
+    "staff_btn_drop": "Supprimer le brouillon",
+    "staff_btn_confirm": "✅ Oui, publier",
+    "staff_btn_back": "Continuer à corriger",
+    "staff_ask_value": "Nouvelle valeur pour « {label} » ? (« - » pour l'effacer)",
+    "staff_corrected": "✔ Corrigé : {labels}.",
+    "staff_bad_value": "⚠ « {value} » ne convient pas pour « {label} ».",
+    "staff_bad_date": "⚠ Date non comprise : « {value} ». Exemple : 30/01/2025 17h.",
+    "staff_confirm_publish": "Publier « {title} » ?\nAbonnés concernés : {total}{channels}.",
+    "staff_confirm_instant": (
+        "{count} recevront l'alerte dès la publication, les autres dans leur résumé."
+    ),
+    "staff_confirm_none": (
+        "Aucun abonné ne correspond pour l'instant : l'appel sera visible par tous."
+    ),
+    "staff_published": (
+        "✅ Publié : « {title} » (id : {id}). Les abonnés concernés sont alertés au prochain "
+        "passage du planificateur (dans la minute, hors heures calmes)."
+    ),
+    "staff_no_draft": "Aucun brouillon en cours. Envoyez un document ou /publier suivi du texte.",
+    "staff_draft_dropped": "Brouillon supprimé.",
+    "staff_usage_close": "Usage : /fermer <id de l'appel>",
+    "staff_usage_extend": "Usage : /prolonger <id de l'appel> <date>, par ex. 30/01/2025 17h",
+    "staff_usage_withdraw": "Usage : /retirer <id de l'appel>",
+    "staff_unknown_call": "Aucun appel avec l'id « {id} ».",
+    "staff_confirm_close": "Fermer « {title} » ? Il n'y aura plus de rappels.",
+    "staff_confirm_withdraw": (
+        "Retirer « {title} » (publié par erreur) ? Il disparaîtra pour les utilisateurs, "
+        "sans rappel ni alerte."
+    ),
+    "staff_btn_close": "Oui, fermer",
+    "staff_btn_withdraw": "Oui, retirer",
+    "staff_btn_keep": "Non",
+    "staff_kept": "Rien n'a changé.",
+    "staff_closed": "🔒 Fermé : « {title} ». Plus aucun rappel pour cet appel.",
+    "staff_already_closed": "« {title} » est déjà fermé.",
+    "staff_extended": (
+        "📅 « {title} » : nouvelle date limite le {deadline}. Prévenus : {count} "
+        "utilisateur(s) qui le suivent ; les rappels suivent la nouvelle date."
+    ),
+    "staff_extend_past": "⚠ Cette date est déjà passée : {deadline}.",
+    "staff_withdrawn": (
+        "↩ Retiré : « {title} » n'est plus visible ; aucun rappel ni alerte ne partira."
+    ),
+    "staff_not_published": "« {title} » n'est pas publié : rien à retirer.",
+    "notice_extended": (
+        "📅 Date limite prolongée : {title} — {org}\nNouvelle date limite : {deadline} ({left})."
+    ),
 }

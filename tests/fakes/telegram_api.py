@@ -22,7 +22,9 @@ What it does:
 - routes GET/POST `/bot<token>/<method>` (a wrong token answers 401, an unknown method 404)
   for getMe, getUpdates (long polling with offset semantics), sendMessage,
   answerCallbackQuery, editMessageText, editMessageReplyMarkup, sendChatAction,
-  setMyCommands, deleteMyCommands, setWebhook, deleteWebhook, getWebhookInfo, close, logOut;
+  setMyCommands, deleteMyCommands, setWebhook, deleteWebhook, getWebhookInfo, close, logOut,
+  getFile, and GET `/file/bot<token>/<file_path>` for file downloads (`push_document` puts
+  a file there and sends it as a document);
   parameters may come as JSON, form data or a query string;
 - records every call in order (`calls`, `calls_to(method)`), and every delivered message
   (`sent_messages(chat_id)`); a message counts as delivered only once the fake answers 200;
@@ -188,6 +190,8 @@ class FakeTelegram:
         self.commands: dict[str, list[JSON]] = {}  # language code ("" = default) -> commands
         self.webhook_url = ""
         self.webhook_secret: str | None = None
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content)
+        self.downloads: list[str] = []  # file paths downloaded, in order
         self.blocked: set[int | str] = set()
         self.unknown_chats: set[int | str] = set()
         self.port = 0
@@ -217,6 +221,7 @@ class FakeTelegram:
             "setWebhook": self._set_webhook,
             "deleteWebhook": self._delete_webhook,
             "getWebhookInfo": self._get_webhook_info,
+            "getFile": self._get_file,
             "close": self._true,
             "logOut": self._true,
         }
@@ -228,6 +233,7 @@ class FakeTelegram:
         """Listen on 127.0.0.1 on a free port."""
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._dispatch)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
         await self._runner.setup()
         await web.TCPSite(self._runner, "127.0.0.1", 0).start()
@@ -347,6 +353,32 @@ class FakeTelegram:
         """Queue a photo (optionally with a caption)."""
         photo = {"file_id": "photo-1", "file_unique_id": "p1", "width": 90, "height": 90}
         content: JSON = {"photo": [photo]}
+        if caption is not None:
+            content["caption"] = caption
+        return await self.push_message(chat_id, content)
+
+    async def push_document(
+        self,
+        chat_id: int,
+        data: bytes,
+        file_name: str,
+        caption: str | None = None,
+        *,
+        mime_type: str = "application/octet-stream",
+        file_size: int | None = None,
+    ) -> JSON:
+        """Queue a document message; its bytes are served by getFile + /file/bot<token>/.
+        `file_size` overrides the announced size (to announce a file as too large)."""
+        file_id = f"doc-{len(self.files) + 1}"
+        self.files[file_id] = (f"documents/file_{len(self.files) + 1}", data)
+        document = {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_name": file_name,
+            "mime_type": mime_type,
+            "file_size": len(data) if file_size is None else file_size,
+        }
+        content: JSON = {"document": document}
         if caption is not None:
             content["caption"] = caption
         return await self.push_message(chat_id, content)
@@ -554,6 +586,32 @@ class FakeTelegram:
 
     async def _true(self, params: JSON) -> Answer:
         return _ok(True)
+
+    async def _get_file(self, params: JSON) -> Answer:
+        file_id = str(params.get("file_id", ""))
+        if file_id not in self.files:
+            return _error(400, "Bad Request: invalid file_id")
+        path, data = self.files[file_id]
+        return _ok(
+            {
+                "file_id": file_id,
+                "file_unique_id": f"u{file_id}",
+                "file_size": len(data),
+                "file_path": path,
+            }
+        )
+
+    async def _download(self, request: web.Request) -> web.Response:
+        """A file download, as Telegram serves them at /file/bot<token>/<file_path>."""
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401)
+        path = request.match_info["path"]
+        for file_path, data in self.files.values():
+            if file_path == path:
+                self.downloads.append(path)
+                await self._notify()
+                return web.Response(body=data, content_type="application/octet-stream")
+        return web.Response(status=404)
 
     async def _get_me(self, params: JSON) -> Answer:
         return _ok(self._bot_user())

@@ -40,6 +40,10 @@ What it does:
   RequestValidator over the *public* URL (what the Twilio console holds), and
   `post_webhook` / `send_inbound` / `send_status` post them to the address given to
   `connect` (the app behind its reverse proxy);
+- serves media like Twilio: `inbound_params(..., documents=[(content_type, bytes)])` puts
+  each file at its MediaUrl (https://api.twilio.com/... in the webhook, as Twilio sends
+  it; the channel fetches it through its API base URL) behind the same basic auth, and
+  records each download in `media_downloads`;
 - waits without sleeping: `wait_for(predicate)` and `wait_for_messages` wake on an
   asyncio.Condition notified at every request.
 """
@@ -165,6 +169,8 @@ class FakeTwilio:
         self.messages: list[SentMessage] = []  # accepted, in order
         self.port = 0
         self.webhook_base: str | None = None  # where the app under test listens (connect)
+        self.media: dict[str, tuple[str, bytes]] = {}  # URL path -> (content type, bytes)
+        self.media_downloads: list[str] = []  # URL paths fetched, in order
         self._faults: list[_Fault] = []
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -176,6 +182,10 @@ class FakeTwilio:
         app = web.Application()
         app.router.add_post(
             f"/{API_VERSION}/Accounts/{{account}}/Messages.json", self._create_message
+        )
+        app.router.add_get(
+            f"/{API_VERSION}/Accounts/{{account}}/Messages/{{message}}/Media/{{media}}",
+            self._get_media,
         )
         app.router.add_route("*", "/{tail:.*}", self._not_found)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
@@ -283,10 +293,19 @@ class FakeTwilio:
         self.webhook_base = base_url.rstrip("/")
 
     def inbound_params(
-        self, number: str, text: str = "", *, sid: str | None = None, media: int = 0
+        self,
+        number: str,
+        text: str = "",
+        *,
+        sid: str | None = None,
+        media: int = 0,
+        documents: Sequence[tuple[str, bytes]] = (),
     ) -> dict[str, str]:
-        """The fields of Twilio's webhook for a WhatsApp message from `number`."""
+        """The fields of Twilio's webhook for a WhatsApp message from `number`: `media`
+        photos (not served), or `documents` [(content type, bytes)] served at their URL."""
         sid = sid or _sid("SM")
+        if documents:
+            return self._with_documents(self.inbound_params(number, text, sid=sid), documents)
         params = {
             "SmsMessageSid": sid,
             "NumMedia": str(media),
@@ -310,6 +329,20 @@ class FakeTwilio:
                 f"https://api.twilio.com/{API_VERSION}/Accounts/{self.account_sid}"
                 f"/Messages/{sid}/Media/{_sid('ME')}"
             )
+        return params
+
+    def _with_documents(
+        self, params: dict[str, str], documents: Sequence[tuple[str, bytes]]
+    ) -> dict[str, str]:
+        params = {**params, "NumMedia": str(len(documents)), "MessageType": "document"}
+        for index, (content_type, data) in enumerate(documents):
+            path = (
+                f"/{API_VERSION}/Accounts/{self.account_sid}/Messages/{params['MessageSid']}"
+                f"/Media/{_sid('ME')}"
+            )
+            self.media[path] = (content_type, data)
+            params[f"MediaContentType{index}"] = content_type
+            params[f"MediaUrl{index}"] = f"https://api.twilio.com{path}"
         return params
 
     def status_params(
@@ -404,6 +437,19 @@ class FakeTwilio:
         async with self._changed:
             self._changed.notify_all()
         return answer
+
+    async def _get_media(self, request: web.Request) -> web.Response:
+        """A media file, behind the account's basic auth (as Twilio's HTTP auth setting)."""
+        if _basic_auth(request) != (self.account_sid, self.auth_token):
+            return _error(401, 20003, "Authenticate")
+        found = self.media.get(request.path)
+        if found is None:
+            return await self._not_found(request)
+        self.media_downloads.append(request.path)
+        async with self._changed:
+            self._changed.notify_all()
+        content_type, data = found
+        return web.Response(body=data, headers={"Content-Type": content_type})
 
     async def _not_found(self, request: web.Request) -> web.Response:
         self.calls.append(ApiCall(request.path, {}, 404))
