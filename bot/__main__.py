@@ -1,4 +1,4 @@
-"""Command line: `python -m bot chat|run|calls ...`.
+"""Command line: `python -m bot chat|run|calls|broadcast|stats ...`.
 
 Every subcommand takes --db (default: the FORSA_DB setting) and --now (the clock's
 starting point; it runs on from there).
@@ -19,7 +19,10 @@ from bot.channels import console
 from bot.config import Settings, SettingsError
 from handlers.clock import Clock, StartedClock, SystemClock, parse_now
 from handlers.deps import Deps
+from handlers.staff import broadcast as staff_broadcast
 from handlers.staff import calls as staff_calls
+from handlers.staff import stats as staff_stats
+from store import broadcasts as broadcast_store
 from store import calls as call_store
 from store.ingest.extract import extract_call
 from store.ingest.read import IngestError, read_document
@@ -69,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_parser("publish", help="make a draft visible").add_argument("id")
     actions.add_parser("close", help="close a call whatever its deadline").add_argument("id")
     _staff_call_actions(actions)
+    _broadcast_and_stats(sub)
 
     for command in (chat, run, *actions.choices.values()):
         _common(command)
@@ -124,6 +128,107 @@ def _configure_staff(deps: Deps, settings: Settings, console_staff: Sequence[str
 
 
 # --- end of staff actions -------------------------------------------------------------------
+
+
+# --- broadcast and stats (issue 5, staff tools) ------------------------------------------
+
+
+def _broadcast_and_stats(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    broadcast = sub.add_parser(
+        "broadcast", help="a message to subscribers: pre-flight, then --yes to send"
+    )
+    broadcast.add_argument(
+        "action", nargs="*", metavar="status [ID] | cancel ID", help="follow or stop one"
+    )
+    broadcast.add_argument("--fr", metavar="TEXT", help="the French text")
+    broadcast.add_argument("--ar", metavar="TEXT", help="the Arabic text")
+    broadcast.add_argument("--region", action="append", default=[], help="id or name; repeat")
+    broadcast.add_argument("--theme", action="append", default=[], help="id or name; repeat")
+    broadcast.add_argument("--lang", choices=("fr", "ar"), help="only subscribers in it")
+    broadcast.add_argument("--channel", choices=("telegram", "whatsapp"))
+    broadcast.add_argument("--dry-run", action="store_true", help="the pre-flight only")
+    broadcast.add_argument("--yes", action="store_true", help="send after the pre-flight")
+    stats = sub.add_parser("stats", help="subscribers, arrivals, departures, deliveries")
+    stats.add_argument("--json", action="store_true")
+    stats.add_argument("--chart", type=Path, metavar="FILE.png", help="write the chart")
+    stats.add_argument("--lang", choices=("fr", "ar"), default="fr", help="of the text")
+    for command in (broadcast, stats):
+        _common(command)
+
+
+async def _broadcast(args: argparse.Namespace, deps: Deps) -> int:
+    if args.action:
+        return await _broadcast_follow(args, deps)
+    pairs = (("fr", args.fr), ("ar", args.ar))
+    texts = {lang: text.strip() for lang, text in pairs if text and text.strip()}
+    if not texts:
+        print("error: give --fr TEXT and/or --ar TEXT", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        audience = staff_broadcast.audience_from_names(
+            args.region, args.theme, args.lang, args.channel
+        )
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    now, rules = deps.clock.now(), staff_broadcast.send_rules(deps)
+    found = await broadcast_store.preflight(deps.db, audience, rules.reach(now))
+    print(staff_broadcast.preflight_text("fr", audience, found, rules, now))
+    if args.dry_run or not args.yes:
+        print("dry run: nothing sent" if args.dry_run else "nothing sent: add --yes to send")
+        return EXIT_OK
+    if not found.receiving:
+        print("error: nobody would receive it; nothing sent", file=sys.stderr)
+        return EXIT_ERROR
+    broadcast_id, found = await staff_broadcast.start_broadcast(
+        deps, None, "cli", texts, audience, now
+    )
+    print(f"broadcast {broadcast_id}: {found.receiving} message(s) queued")
+    return EXIT_OK
+
+
+async def _broadcast_follow(args: argparse.Namespace, deps: Deps) -> int:
+    """`broadcast status [ID]` (the latest without ID) and `broadcast cancel ID`."""
+    verb, *rest = args.action
+    number = int(rest[0]) if len(rest) == 1 and rest[0].isdigit() else None
+    if verb not in ("status", "cancel") or len(rest) > 1 or (verb == "cancel" and not number):
+        print("error: broadcast status [ID] | broadcast cancel ID", file=sys.stderr)
+        return EXIT_USAGE
+    now = deps.clock.now()
+    if number is None:
+        latest = await broadcast_store.latest(deps.db, 1)
+        if not latest:
+            print("no broadcast yet")
+            return EXIT_OK
+        number = latest[0].id
+    if verb == "cancel":
+        cancelled = await broadcast_store.cancel(deps.db, number, now)
+        if cancelled is not None:
+            print(f"broadcast {number} cancelled: {cancelled} pending message(s) skipped")
+            return EXIT_OK
+    text, _ = await staff_broadcast.status_text(deps, number, "fr", now)
+    if text is None:
+        print(f"error: no broadcast {number}", file=sys.stderr)
+        return EXIT_ERROR
+    if verb == "cancel":
+        print(f"error: broadcast {number} is not sending any more", file=sys.stderr)
+    print(text)
+    return EXIT_OK if verb == "status" else EXIT_ERROR
+
+
+async def _stats(args: argparse.Namespace, deps: Deps) -> int:
+    snap = await staff_stats.snapshot(deps.db, deps.clock.now())
+    if args.chart:
+        args.chart.write_bytes(await staff_stats.chart_png(snap))
+        print(f"chart written to {args.chart}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(snap.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(staff_stats.stats_text(snap, args.lang))
+    return EXIT_OK
+
+
+# --- end of broadcast and stats --------------------------------------------------------------
 
 
 def _clock(now: str | None) -> Clock:
@@ -245,7 +350,13 @@ async def _calls_close(args: argparse.Namespace, deps: Deps) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"chat": _chat, "run": _run, "calls": _calls}
+_COMMANDS = {
+    "chat": _chat,
+    "run": _run,
+    "calls": _calls,
+    "broadcast": _broadcast,
+    "stats": _stats,
+}
 
 
 async def _main(args: argparse.Namespace, settings: Settings) -> int:

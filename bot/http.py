@@ -1,5 +1,5 @@
-"""The one HTTP app of the bot process (aiohttp): health, Telegram's webhook mode, and
-Twilio's WhatsApp webhooks.
+"""The one HTTP app of the bot process (aiohttp): health, Telegram's webhook mode,
+Twilio's WhatsApp webhooks, and the pictures Twilio fetches to send (/media).
 
 Webhook handlers are thin: check, hand off to the channel, answer fast.
 """
@@ -7,6 +7,8 @@ Webhook handlers are thin: check, hand off to the channel, answer fast.
 from __future__ import annotations
 
 import logging
+import secrets
+import time
 from collections.abc import Awaitable, Callable
 from urllib.parse import parse_qsl
 
@@ -41,7 +43,67 @@ def build_app(
     if whatsapp is not None:
         app.router.add_post(INBOUND_PATH, _twilio_handler(whatsapp, whatsapp.on_inbound))
         app.router.add_post(STATUS_PATH, _twilio_handler(whatsapp, whatsapp.on_status))
+        # WhatsApp pictures go out as a MediaUrl Twilio fetches: served from here.
+        whatsapp.media = MediaShelf()
+        app.router.add_get(MEDIA_ROUTE, _media_handler(whatsapp.media))
     return app
+
+
+# --- pictures for Twilio -------------------------------------------------------------------
+
+MEDIA_ROUTE = "/media/{name}"
+MEDIA_TTL_S = 600.0  # Twilio fetches a MediaUrl within seconds; ten minutes is ample
+MEDIA_MAX_ITEMS = 64  # a few staff charts at once; bounds the memory
+
+
+class MediaShelf:
+    """PNGs kept in memory for a few minutes under an unguessable name, for Twilio to
+    fetch (WhatsApp messages carry a picture as a public URL, not as an upload).
+
+    The URL is the only key: no signature can be asked of Twilio's fetch, so the name is
+    24 random bytes, and the picture is gone after MEDIA_TTL_S."""
+
+    def __init__(
+        self,
+        ttl: float = MEDIA_TTL_S,
+        max_items: int = MEDIA_MAX_ITEMS,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._ttl = ttl
+        self._max_items = max_items
+        self._now = monotonic
+        self._items: dict[str, tuple[float, bytes]] = {}  # name -> (expires, png)
+
+    def put(self, data: bytes) -> str:
+        """Keep a PNG; its path ("/media/<name>.png") under the public URL."""
+        self._prune()
+        name = f"{secrets.token_urlsafe(24)}.png"
+        self._items[name] = (self._now() + self._ttl, data)
+        while len(self._items) > self._max_items:
+            del self._items[next(iter(self._items))]  # the oldest
+        return f"/media/{name}"
+
+    def get(self, name: str) -> bytes | None:
+        self._prune()
+        found = self._items.get(name)
+        return found[1] if found else None
+
+    def _prune(self) -> None:
+        now = self._now()
+        for name in [n for n, (expires, _) in self._items.items() if expires <= now]:
+            del self._items[name]
+
+
+def _media_handler(shelf: MediaShelf) -> Callable[[web.Request], Awaitable[web.Response]]:
+    async def handler(request: web.Request) -> web.Response:
+        data = shelf.get(request.match_info["name"])
+        if data is None:
+            return web.Response(status=404)
+        return web.Response(
+            body=data, content_type="image/png", headers={"Cache-Control": "no-store"}
+        )
+
+    return handler
 
 
 async def _health(request: web.Request) -> web.Response:

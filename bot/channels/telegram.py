@@ -60,7 +60,7 @@ from bot.channels.text import split_text
 from bot.config import TelegramSettings
 from handlers.deps import ContactLocks, Deps
 from handlers.handle import handle
-from handlers.messages import MAX_PAYLOAD_BYTES, Attachment, Button, Inbound, Reply
+from handlers.messages import MAX_PAYLOAD_BYTES, Attachment, Button, Image, Inbound, Reply
 from store.ingest.read import MAX_BYTES
 
 log = logging.getLogger(__name__)
@@ -364,7 +364,16 @@ class TelegramChannel:
         """Send every part of every reply in order; return the last message sent."""
         last: Message | None = None
         for reply in replies:
-            for text, markup in render(reply):
+            parts = render(reply)
+            if reply.image is not None:
+                # A short text rides along as the photo's caption; a long one follows it.
+                fits = len(split_text(reply.text, MessageLimit.CAPTION_LENGTH)) == 1
+                caption = parts[0] if fits and len(parts) == 1 else None
+                later = patient or last is not None
+                last = await self._send_photo(chat_id, reply.image, caption, later)
+                if caption is not None:
+                    continue
+            for text, markup in parts:
                 last = await self._send_part(chat_id, text, markup, patient or last is not None)
         return last
 
@@ -379,6 +388,30 @@ class TelegramChannel:
                 raise
             await asyncio.sleep(delay)
             return await self.application.bot.send_message(chat_id, text, reply_markup=markup)
+
+    async def _send_photo(
+        self,
+        chat_id: int | str,
+        image: Image,
+        caption: tuple[str, InlineKeyboardMarkup | None] | None,
+        patient: bool,
+    ) -> Message:
+        """A picture (a staff chart), with the reply's text and keyboard as its caption."""
+        text, markup = caption or (None, None)
+
+        async def send() -> Message:
+            return await self.application.bot.send_photo(
+                chat_id, image.data, caption=text, reply_markup=markup, filename=image.name
+            )
+
+        try:
+            return await send()
+        except RetryAfter as exc:
+            delay = retry_after_seconds(exc)
+            if not patient or delay > FLOOD_WAIT_MAX:
+                raise
+            await asyncio.sleep(delay)
+            return await send()
 
     # --- sharing ------------------------------------------------------------------------
 

@@ -35,7 +35,7 @@ import time
 from collections.abc import Coroutine, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 from aiohttp.helpers import encode_basic_auth
@@ -67,6 +67,9 @@ from store.contacts import ContactStatus
 from store.delivery import DeliveryStatus
 from store.ingest.read import MAX_BYTES
 from store.text import fold
+
+if TYPE_CHECKING:  # bot/http.py imports this module
+    from bot.http import MediaShelf
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +151,9 @@ class WhatsAppChannel:
         # user are answered in order and "2" sees the choices the first answer offered.
         self._chat_order = ContactLocks()
         self._tasks: set[asyncio.Task[None]] = set()
+        # Twilio sends a picture (a staff chart) by fetching a public URL: bot/http.py
+        # serves this shelf's PNGs and sets it. Without it, a picture is left out.
+        self.media: MediaShelf | None = None
 
     # --- lifecycle ----------------------------------------------------------------------
 
@@ -329,18 +335,33 @@ class WhatsAppChannel:
         choices = [(b.label, b.payload) for b in offered]
         await save_choices(self.deps.db, CHANNEL, address, choices, now)
         sid = None
-        for body in bodies:  # one at a time, so that Twilio queues them in order
+        messages = [*self._pictures(replies), *({"body": body} for body in bodies)]
+        for content in messages:  # one at a time, so that Twilio queues them in order
             if patient:
-                sid = await self._create_patiently(address, body)
+                sid = await self._create_patiently(address, **content)
             else:
-                sid = await self._create(address, body=body)
+                sid = await self._create(address, **content)
         return sid
 
-    async def _create_patiently(self, address: str, body: str) -> str:
+    def _pictures(self, replies: list[Reply]) -> list[dict[str, str]]:
+        """A message per picture, titled with its reply's first line, when we can serve
+        pictures; the full text follows in the usual messages."""
+        if self.media is None:
+            return []
+        return [
+            {
+                "media_url": f"{self.settings.public_url}{self.media.put(reply.image.data)}",
+                "body": (reply.text.strip().splitlines() or [reply.image.name])[0][:100],
+            }
+            for reply in replies
+            if reply.image is not None
+        ]
+
+    async def _create_patiently(self, address: str, **content: str) -> str:
         attempts = 1
         while True:
             try:
-                return await self._create(address, body=body)
+                return await self._create(address, **content)
             except RateLimited as exc:
                 if attempts >= ANSWER_ATTEMPTS or exc.retry_after > ANSWER_WAIT_MAX:
                     raise

@@ -31,8 +31,8 @@ from store import outbox
 from store.broadcasts import Audience, BroadcastStatus, Preflight, Progress, Reach
 from store.models import REGION_IDS, THEME_IDS
 from store.outbox import Body, Message, OutboxKind
-from store.vocab.places import region_name
-from store.vocab.themes import theme_name
+from store.vocab.places import find_places, region_name
+from store.vocab.themes import find_themes, theme_name
 
 LANGS = ("fr", "ar")
 CHANNELS = ("telegram", "whatsapp")
@@ -45,6 +45,9 @@ STATUS_WORDS = frozenset({"statut", "status", "etat", "état", "حالة", "ال
 CANCEL_WORDS = frozenset({"annuler", "cancel", "stop", "الغاء", "إلغاء"})
 ABANDON_WORDS = frozenset({"/annuler", "annuler", "/cancel", "الغاء", "إلغاء"})
 PREFIX = "staff:bc:"
+# A draft left waiting for its text longer than this is dropped when the next message
+# comes: that message is someone's question, not the broadcast.
+DRAFT_TTL = timedelta(hours=2)
 
 
 # --- delivery rules --------------------------------------------------------------------
@@ -65,12 +68,11 @@ class SendRules:
 
 
 def send_rules(deps: Deps) -> SendRules:
-    """The running bot's rules: `deps.reminder_policy` and `deps.whatsapp_templates`
-    ((kind, lang) pairs) when the process set them, else the defaults (no template)."""
-    policy = getattr(deps, "reminder_policy", None) or ReminderPolicy()
-    templates = getattr(deps, "whatsapp_templates", None) or frozenset()
+    """The running bot's quiet hours and WhatsApp broadcast templates (set from the
+    settings at start-up; the defaults and no template otherwise)."""
+    templates = deps.whatsapp_templates
     langs = frozenset(lang for kind, lang in templates if kind == OutboxKind.BROADCAST)
-    return SendRules(policy, langs)
+    return SendRules(deps.reminder_policy or ReminderPolicy(), langs)
 
 
 # --- entry points ----------------------------------------------------------------------
@@ -84,11 +86,12 @@ async def on_command(turn: Turn, args: str) -> Reply:
     words = args.split()
     first = words[0].lower() if words else ""
     number = _number(words[1]) if len(words) > 1 else None
-    if first in STATUS_WORDS:
+    if first in STATUS_WORDS or (first in CANCEL_WORDS and number is None):
+        # Without an id, "annuler" shows the latest broadcast and its stop button.
         return await _status(turn, number, "/diffuser statut")
     if first in CANCEL_WORDS and number is not None:
         return await _cancel(turn, number, "/diffuser annuler")
-    turn.state["bc"] = {"step": "mode", "texts": {}, "audience": {}}
+    turn.state["bc"] = {"step": "mode", "texts": {}, "audience": {}, "at": turn.now.isoformat()}
     await access.audit(turn, "/diffuser", True, "compose")
     return _mode_step(turn)
 
@@ -98,8 +101,10 @@ async def on_button(turn: Turn, rest: str) -> Reply | None:
     t:<theme|all>, l:<fr|ar|all>, c:<channel|all>, pre, ok, x, status:<id>, cancel:<id>."""
     action, _, value = rest.partition(":")
     if not await access.staff_role(turn):
+        # The router refuses first; this is defence in depth. None: the generic
+        # "no longer valid" answer any unknown button gets.
         await access.audit(turn, f"{PREFIX}{action}", False, value[:100])
-        return access.neutral_refusal(turn)
+        return None
     if action in ("status", "cancel"):
         number = _number(value)
         if number is None:
@@ -118,6 +123,9 @@ async def on_text(turn: Turn) -> Reply | None:
     draft = turn.state.get("bc")
     if not isinstance(draft, dict) or draft.get("step") not in LANGS:
         return None
+    if _stale(draft, turn.now):
+        turn.state.pop("bc", None)  # a question days later is not the broadcast's text
+        return None
     if not await access.staff_role(turn):
         turn.state.pop("bc", None)  # no longer staff: the draft goes, the text is routed
         await access.audit(turn, "staff:bc:text", False)
@@ -128,6 +136,9 @@ async def on_text(turn: Turn) -> Reply | None:
         return Reply(turn.t("bc_abandoned"))
     if not text:
         return _text_step(turn, draft["step"])
+    # The text's language is the broadcast's, not the staff member's: answer in the
+    # language they used before, not in the one they just typed the message in.
+    turn.lang = turn.contact.lang or turn.deps.default_lang
     draft["texts"][draft["step"]] = text
     if draft["step"] == "fr" and draft.get("mode") == "both":
         draft["step"] = "ar"
@@ -265,7 +276,7 @@ def _texts_summary(turn: Turn, draft: dict[str, Any]) -> str:
             lines.append(f"[{lang.upper()}] {_preview(texts[lang])}")
     if len(texts) == 1:
         only = next(iter(texts))
-        lines.append(turn.t("bc_one_version", lang=turn.t(f"lang_{only}")))
+        lines.append(turn.t("bc_one_version", language=turn.t(f"lang_{only}")))
     return "\n".join(lines)
 
 
@@ -287,6 +298,27 @@ def describe_audience(lang: str, audience: Audience) -> str:
     if audience.channel:
         parts.append(t(lang, "bc_aud_channel", name=t(lang, f"channel_{audience.channel}")))
     return " ; ".join(parts) if parts else t(lang, "bc_aud_everyone")
+
+
+def audience_from_names(
+    regions: list[str], themes: list[str], lang: str | None, channel: str | None
+) -> Audience:
+    """An audience from region and theme ids or names ("oriental", "Souss-Massa",
+    "جهة سوس", "jeunesse"), for the command line; ValueError names what is unknown."""
+    region_ids: list[str] = []
+    for value in regions:
+        found = [value] if value in REGIONS else list(find_places(value).regions)
+        found = [r for r in found if r in REGIONS]
+        if not found:
+            raise ValueError(f"unknown region {value!r} (ids: {', '.join(REGIONS)})")
+        region_ids += [r for r in found if r not in region_ids]
+    theme_ids: list[str] = []
+    for value in themes:
+        found = [value] if value in THEME_IDS else list(find_themes(value))
+        if not found:
+            raise ValueError(f"unknown theme {value!r} (ids: {', '.join(THEME_IDS)})")
+        theme_ids += [th for th in found if th not in theme_ids]
+    return Audience(tuple(region_ids), tuple(theme_ids), lang, channel)
 
 
 # --- pre-flight and confirmation ---------------------------------------------------------
@@ -324,7 +356,7 @@ def preflight_text(
     if found.blocked:
         lines.append(t(lang, "bc_pre_blocked", n=found.blocked))
     for text_lang, n in sorted(found.window.items()):
-        lines.append(t(lang, "bc_pre_window", n=n, lang=text_lang))
+        lines.append(t(lang, "bc_pre_window", n=n, code=text_lang))
     if found.receiving and in_quiet_hours(now, rules.policy):
         when = format_deadline(next_send_time(now, rules.policy), lang)
         lines.append(t(lang, "bc_pre_quiet", n=found.receiving, when=when))
@@ -362,6 +394,9 @@ async def _confirm(turn: Turn, draft: dict[str, Any]) -> Reply | None:
     if not texts:
         return None
     audience = Audience.from_json(draft.get("audience") or {})
+    rules = send_rules(turn.deps)
+    if not (await store.preflight(turn.deps.db, audience, rules.reach(turn.now))).receiving:
+        return await _preflight(turn, draft)  # nobody any more: show why, send nothing
     broadcast_id, found = await start_broadcast(
         turn.deps, turn.contact.id, "chat", texts, audience, turn.now
     )
@@ -497,6 +532,14 @@ async def report_finished(deps: Deps, now: datetime) -> int:
         )
         queued += await outbox.enqueue_for_contact(deps.db, author, message, now)
     return queued
+
+
+def _stale(draft: dict[str, Any], now: datetime) -> bool:
+    try:
+        started = datetime.fromisoformat(str(draft.get("at")))
+    except ValueError:
+        return True
+    return now - started > DRAFT_TTL
 
 
 def _number(value: str) -> int | None:

@@ -129,10 +129,11 @@ async def on_command(turn: Turn, args: str) -> Reply:
 
 async def on_button(turn: Turn, rest: str) -> Reply | None:
     """Payloads "staff:stats:<rest>": "refresh"."""
+    if not await access.staff_role(turn):
+        # The router refuses first (defence in depth): the generic answer, via None.
+        await access.audit(turn, f"staff:stats:{rest[:40]}", False)
+        return None
     if rest != "refresh":
-        if not await access.staff_role(turn):
-            await access.audit(turn, f"staff:stats:{rest[:40]}", False)
-            return access.neutral_refusal(turn)
         return None
     return await _answer(turn, "staff:stats:refresh")
 
@@ -179,8 +180,9 @@ def stats_text(snap: Snapshot, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _items(counts: Counter[str], name: Any) -> str:
-    return ", ".join(f"{name(key)} {n}" for key, n in counts.most_common()) or "—"
+def _items(counts: Counter[str], name: Any, lang: str) -> str:
+    separator = "، " if lang == "ar" else ", "
+    return separator.join(f"{name(key)} {n}" for key, n in counts.most_common()) or "—"
 
 
 def _subscriber_lines(snap: Snapshot, lang: str) -> list[str]:
@@ -194,11 +196,11 @@ def _subscriber_lines(snap: Snapshot, lang: str) -> list[str]:
 
     return [
         t(lang, "stats_subscribers", n=subs.active),
-        t(lang, "stats_by_channel", items=_items(subs.active_by_channel, _channel(lang))),
-        t(lang, "stats_by_lang", items=_items(subs.active_by_lang, _language(lang))),
+        t(lang, "stats_by_channel", items=_items(subs.active_by_channel, _channel(lang), lang)),
+        t(lang, "stats_by_lang", items=_items(subs.active_by_lang, _language(lang), lang)),
         t(lang, "stats_paused", stopped=subs.stopped, blocked=subs.blocked),
-        t(lang, "stats_by_region", items=_items(snap.regions, region)),
-        t(lang, "stats_by_theme", items=_items(snap.themes, theme)),
+        t(lang, "stats_by_region", items=_items(snap.regions, region, lang)),
+        t(lang, "stats_by_theme", items=_items(snap.themes, theme, lang)),
     ]
 
 
@@ -235,10 +237,10 @@ def _delivery_lines(snap: Snapshot, lang: str) -> list[str]:
         for reason, n in results.reasons.items():
             reasons[reason_text(reason, lang)] += n
         if reasons:
-            top = ", ".join(f"{r} {n}" for r, n in reasons.most_common(TOP_REASONS))
-            lines.append(t(lang, "stats_reasons", items=top))
+            top = Counter(dict(reasons.most_common(TOP_REASONS)))
+            lines.append(t(lang, "stats_reasons", items=_items(top, str, lang)))
         if results.delivery:
-            lines.append(t(lang, "stats_reports", items=_items(results.delivery, str)))
+            lines.append(t(lang, "stats_reports", items=_items(results.delivery, str, lang)))
     return lines or [t(lang, "stats_nothing_sent")]
 
 
@@ -271,6 +273,7 @@ def render_chart(snap: Snapshot) -> bytes:
     # Figure + the Agg canvas, not pyplot: no global state, no display, thread-safe.
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     figure = Figure(figsize=(12, 9), dpi=80)
     FigureCanvasAgg(figure)
@@ -279,6 +282,9 @@ def render_chart(snap: Snapshot) -> bytes:
     _barh(themes, t("fr", "chart_themes"), snap.themes, _theme_fr)
     _audience_bars(audience, snap.subscribers)
     _delivery_bars(deliveries, snap.kinds)
+    for axes in (regions, themes, deliveries):
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # people, not fractions
+    audience.yaxis.set_major_locator(MaxNLocator(integer=True))
     figure.suptitle(f"Forsa — {format_deadline(snap.at, 'fr')}")
     figure.tight_layout()
     buffer = io.BytesIO()
@@ -332,4 +338,4 @@ def _delivery_bars(axes: Any, kinds: dict[str, KindResults]) -> None:
         label = t("fr", f"chart_{outcome}")
         axes.barh(names, values, left=left, color=colors[outcome], label=label)
         left = [a + b for a, b in zip(left, values, strict=True)]
-    axes.legend(fontsize=8)
+    axes.legend(fontsize=8, loc="lower right")

@@ -258,7 +258,7 @@ MESSAGES: dict[str, str] = {
     "bc_type_fr": "Écrivez le texte en français (un seul message).",
     "bc_type_ar": "Écrivez le texte en arabe (un seul message).",
     "bc_texts": "Votre message :",
-    "bc_one_version": "(Une seule version : tous les abonnés la recevront, en {lang}.)",
+    "bc_one_version": "(Une seule version : tous les abonnés la recevront, en {language}.)",
     "bc_audience": "À qui l'envoyer ? Public choisi : {audience}.",
     "bc_everyone": "Tout le monde",
     "bc_by_region": "Régions",
@@ -290,7 +290,7 @@ MESSAGES: dict[str, str] = {
     "bc_pre_blocked": "• {n} injoignable(s) (ont bloqué le bot ou quitté le canal)",
     "bc_pre_window": (
         "• {n} sur WhatsApp silencieux depuis plus de 24 h, sans modèle approuvé "
-        "broadcast/{lang}"
+        "broadcast/{code}"
     ),
     "bc_pre_quiet": "⏳ Heures calmes : les {n} messages partiront le {when}.",
     "bc_pre_nobody": "Personne ne recevrait ce message : changez le public.",
