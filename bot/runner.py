@@ -79,9 +79,7 @@ async def _send_until_stopped(
         for sender in senders:
             sender.wake()
 
-    scheduler = build_scheduler(
-        deps.db, deps.clock, policy, settings.reminders.planner_interval_s, wake_all
-    )
+    scheduler = build_scheduler(deps, policy, settings.reminders.planner_interval_s, wake_all)
     planning = PlannerPasses(scheduler)
     scheduler.start()
     sending = [asyncio.create_task(sender.run(stopping)) for sender in senders]

@@ -14,41 +14,40 @@ from datetime import datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from handlers.clock import CASABLANCA, Clock
+from handlers.clock import CASABLANCA
+from handlers.deps import Deps
 from handlers.reminders import PlanReport, ReminderPolicy, plan
-from store.db import Database
+from handlers.staff import broadcast
 
 log = logging.getLogger(__name__)
 
 
-async def plan_once(
-    db: Database, clock: Clock, policy: ReminderPolicy, wake: Callable[[], None]
-) -> PlanReport:
-    report = await plan(db, policy, clock.now())
-    if report.reminders or report.alerts or report.digests:
+async def plan_once(deps: Deps, policy: ReminderPolicy, wake: Callable[[], None]) -> PlanReport:
+    """Plan what is due now, report finished broadcasts to their authors, wake senders."""
+    now = deps.clock.now()
+    report = await plan(deps.db, policy, now)
+    reports = await broadcast.report_finished(deps, now)
+    if report.reminders or report.alerts or report.digests or reports:
         log.info(
-            "planned %d reminders, %d alerts, %d digests",
+            "planned %d reminders, %d alerts, %d digests, %d broadcast reports",
             report.reminders,
             report.alerts,
             report.digests,
+            reports,
         )
     wake()
     return report
 
 
 def build_scheduler(
-    db: Database,
-    clock: Clock,
-    policy: ReminderPolicy,
-    interval_s: float,
-    wake: Callable[[], None],
+    deps: Deps, policy: ReminderPolicy, interval_s: float, wake: Callable[[], None]
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone=CASABLANCA)
     scheduler.add_job(
         plan_once,
         "interval",
         seconds=interval_s,
-        args=(db, clock, policy, wake),
+        args=(deps, policy, wake),
         id="plan",
         next_run_time=datetime.now(CASABLANCA),  # at start: catch up at once
         max_instances=1,

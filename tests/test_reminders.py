@@ -286,3 +286,22 @@ def test_quiet_hours_in_casablanca_time_across_ramadan(when: str) -> None:
 
 def _call(call_id: str) -> Call:
     return next(c for c in demo_calls() if c.id == call_id)
+
+
+async def test_the_scheduler_job_plans_and_wakes_the_senders(deps: Deps) -> None:
+    from bot.scheduler import plan_once
+
+    woken: list[int] = []
+    report = await plan_once(deps, POLICY, lambda: woken.append(1))
+    assert woken == [1] and report.alerts >= 0
+
+
+def test_console_names_the_file_of_an_image() -> None:
+    from bot.channels.console import render
+    from handlers.messages import Image
+
+    png = b"\\x89PNG\\r\\n\\x1a\\n" + b"0" * 64
+    shown = render([Reply("Statistiques", image=Image(png, "stats.png"))])
+    path = Path(shown.split("[image: ")[1].split("]")[0])
+    assert path.read_bytes() == png and shown.endswith("Statistiques")
+    path.unlink()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
 from handlers.deps import Deps
 from handlers.handle import handle
-from handlers.messages import Attachment, Inbound, Reply
+from handlers.messages import Attachment, Image, Inbound, Reply
 from store.ingest.read import MAX_BYTES
 
 CHANNEL = "console"
@@ -79,11 +80,22 @@ def render(replies: list[Reply]) -> str:
     lines: list[str] = []
     number = 0
     for reply in replies:
+        if reply.image is not None:
+            lines.append(f"[image: {_save_image(reply.image)}]")
         lines.append(reply.text)
         for button in reply.buttons:
             number += 1
             lines.append(f"  [{number}] {button.label}")
     return "\n".join(lines)
+
+
+def _save_image(image: Image) -> str:
+    """A terminal shows no pictures: write the PNG to a temporary file and name it."""
+    with tempfile.NamedTemporaryFile(
+        prefix="forsa-", suffix=f"-{image.name}", delete=False
+    ) as handle:
+        handle.write(image.data)
+    return handle.name
 
 
 async def run_interactive(deps: Deps, user: str, stdin: TextIO = sys.stdin) -> None:
