@@ -108,8 +108,8 @@ async def list_open(turn: Turn, req: ListRequest) -> Reply:
         if closed:
             items = ", ".join(_closed_label(turn, c) for c in closed)
             lines.append(turn.t("list_also_closed", filters="", items=items))
-    if not shown and req.is_filtered():
-        lines.append(turn.t("list_suggest"))
+    if not shown:
+        lines.append(turn.t("list_suggest" if req.is_filtered() else "list_subscribe_hint"))
     return Reply("\n".join(lines), _buttons(shown))
 
 

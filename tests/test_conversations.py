@@ -342,3 +342,11 @@ async def test_a_non_answer_gets_the_question_again(chat: Chat) -> None:
 async def test_theme_words_in_a_name_do_not_hijack_a_listing(chat: Chat) -> None:
     text = await chat.text("appels sur la participation citoyenne")
     assert "Participation citoyenne" in text and "ALCI" in text
+
+
+async def test_nothing_open_offers_to_subscribe(chat: Chat, clock) -> None:  # type: ignore[no-untyped-def]
+    from handlers.clock import parse_now
+
+    clock.set(parse_now("2026-11-27T10:00"))  # every demo call has closed by now
+    text = await chat.text("offres ouvertes")
+    assert "Aucun appel ouvert" in text and "/abonner" in text and "appels fermés" in text

@@ -48,6 +48,10 @@ MESSAGES: dict[str, str] = {
     "list_item_closed": "• {title} — {org}\n  مغلق منذ {closed}",
     "list_also_closed": "مغلق سلفا{filters}: {items}.",
     "closed_label": "{name} (مغلق منذ {date})",
+    "list_subscribe_hint": (
+        "لتتوصل بكل طلب جديد فور صدوره، اشترك: « اشتراك » أو /abonner. "
+        "الطلبات السابقة: « العروض المغلقة »."
+    ),
     "list_more": "… و{count} أخرى. حدد جهة أو موضوعا أو نوعا.",
     "list_suggest": "اكتب « العروض المفتوحة » لترى كل ما هو مفتوح.",
     "filter_region": " في جهة {name}",

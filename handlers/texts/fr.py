@@ -51,6 +51,10 @@ MESSAGES: dict[str, str] = {
     "list_item_closed": "• {title} — {org}\n  Fermé depuis le {closed}",
     "list_also_closed": "Déjà fermé{filters} : {items}.",
     "closed_label": "{name} (fermé le {date})",
+    "list_subscribe_hint": (
+        "Pour être prévenu dès qu'un appel paraît, abonnez-vous : /abonner. "
+        "Les appels passés : « appels fermés »."
+    ),
     "list_more": "… et {count} autre(s). Précisez une région, un thème ou un type.",
     "list_suggest": "Demandez « appels ouverts » pour voir tout ce qui est ouvert.",
     "filter_region": " en {name}",
