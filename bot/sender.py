@@ -26,7 +26,7 @@ from bot.channels.base import (
 )
 from handlers.clock import Clock
 from handlers.messages import Button, Reply
-from handlers.reminders import ReminderPolicy, in_quiet_hours
+from handlers.reminders import ReminderPolicy, alert_bodies, in_quiet_hours
 from store import calls as call_store
 from store import contacts, outbox
 from store.contacts import ContactStatus
@@ -166,12 +166,14 @@ class Sender:
     async def drain(self, stopping: asyncio.Event | None = None, batch: int = 500) -> DrainReport:
         """Send every row due now, at the channel's rate. Returns what happened."""
         report = DrainReport()
-        self._calls = {}  # a broadcast is 100,000 rows about one call: load it once
         while stopping is None or not stopping.is_set():
             now = self.clock.now()
             if in_quiet_hours(now, self.policy):
                 return report  # proactive messages wait for the morning
             items = await outbox.due_items(self.db, self.channel.name, now, batch)
+            # Calls are looked up once per batch (a broadcast is thousands of rows about
+            # one call), and afresh for the next: staff may move a deadline meanwhile.
+            self._calls = {}
             ready = _one_per_chat([i for i in items if self.gate.chat_ready(i.address)])
             report.deferred = len(items) - len(ready)
             if not ready:
@@ -249,7 +251,8 @@ class Sender:
         report.failed += 1
 
     async def _skip_reason(self, item: OutboxItem) -> str | None:
-        """Why a due row must not go out any more, or None."""
+        """Why a due row must not go out any more, or None. A new-call alert whose
+        deadline moved since it was written is written again from the call as it is."""
         if item.contact_status != ContactStatus.ACTIVE:
             return f"contact {item.contact_status}"
         if item.kind not in (OutboxKind.REMINDER, OutboxKind.NEW_CALL) or not item.call_id:
@@ -260,10 +263,12 @@ class Sender:
         now = self.clock.now()
         if call is None or call.status(now) is Status.CLOSED:
             return "call closed or withdrawn"
-        # The text announces a deadline: if staff moved it since, the text is wrong.
         deadline = call.deadline_at()
-        if (outbox.utc(deadline) if deadline else None) != item.deadline_utc:
-            return "deadline changed"
+        if (outbox.utc(deadline) if deadline else None) == item.deadline_utc:
+            return None
+        if item.kind is OutboxKind.REMINDER:
+            return "deadline changed"  # the planner plans the new deadline's reminders
+        item.body[:] = alert_bodies(call, now)[item.lang]
         return None
 
 

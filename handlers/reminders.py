@@ -214,16 +214,21 @@ async def announce_new_calls(db: Database, policy: ReminderPolicy, now: datetime
 
 
 async def plan_digests(db: Database, policy: ReminderPolicy, now: datetime) -> int:
-    """Daily digests after the digest time each day; weekly ones on the digest weekday."""
+    """The most recent daily digest, and the most recent weekly one, if not done yet.
+
+    A digest covers the calls published in the day (or week) before its time. After
+    downtime the latest one due is sent late, once; older missed ones are not."""
     local = now.astimezone(CASABLANCA)
-    if local.time() < policy.digest_time:
-        return 0
-    today_at = datetime.combine(local.date(), policy.digest_time, tzinfo=CASABLANCA)
+    daily_at = datetime.combine(local.date(), policy.digest_time, tzinfo=CASABLANCA)
+    if daily_at > local:
+        daily_at -= timedelta(days=1)
+    weekly_at = daily_at - timedelta(days=(daily_at.weekday() - policy.digest_weekday) % 7)
     due = next_send_time(now, policy)
-    total = await _digest(db, Frequency.DAILY, local.date().isoformat(), today_at, 1, now, due)
-    if local.weekday() == policy.digest_weekday:
-        week = f"{local.isocalendar().year}-W{local.isocalendar().week:02d}"
-        total += await _digest(db, Frequency.WEEKLY, week, today_at, 7, now, due)
+    total = await _digest(db, Frequency.DAILY, daily_at.date().isoformat(), daily_at, 1, now, due)
+    week = weekly_at.isocalendar()
+    total += await _digest(
+        db, Frequency.WEEKLY, f"{week.year}-W{week.week:02d}", weekly_at, 7, now, due
+    )
     return total
 
 

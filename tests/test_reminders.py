@@ -305,3 +305,30 @@ def test_console_names_the_file_of_an_image() -> None:
     path = Path(shown.split("[image: ")[1].split("]")[0])
     assert path.read_bytes() == png and shown.endswith("Statistiques")
     path.unlink()
+
+
+async def test_an_alert_written_before_a_deadline_moved_goes_out_with_the_new_date(
+    deps: Deps, clock: FixedClock
+) -> None:
+    await plan(deps.db, POLICY, clock.now())  # the demo catalog: announced to nobody
+    await subscriber(deps.db, clock.now(), "souss", ["souss-massa"])
+    clock.set(parse_now("2024-01-03T21:30"))  # published in the quiet hours
+    new = replace(demo_calls()[2], id="md-late-2024", deadline="2024-02-01T17:00:00+01:00")
+    await call_store.save_call(deps.db, new, published=True, now=clock.now())
+    assert (await plan(deps.db, POLICY, clock.now())).alerts == 1
+    new.deadline = "2024-02-15T17:00:00+01:00"  # staff extend it before the morning
+    await call_store.save_call(deps.db, new, published=True, now=clock.now())
+    clock.set(parse_now("2024-01-04T08:01"))
+    channel = RecordingChannel()
+    await sender(deps, channel).drain()
+    [alert] = [t for t in channel.texts("souss") if "Nouvel appel" in t]
+    assert "15 février 2024" in alert and "1 février" not in alert
+
+
+async def test_a_weekly_digest_missed_on_monday_goes_out_on_tuesday(
+    deps: Deps, clock: FixedClock
+) -> None:
+    await subscriber(deps.db, clock.now(), "weekly", [], frequency=Frequency.WEEKLY)
+    clock.set(parse_now("2024-01-09T10:00"))  # Tuesday: the bot was down on Monday
+    assert (await plan(deps.db, POLICY, clock.now())).digests == 1
+    assert (await plan(deps.db, POLICY, clock.now())).digests == 0

@@ -821,3 +821,17 @@ def test_rendered_bodies_always_fit(texts: list[str], labels: list[str]) -> None
     bodies, offered = render([Reply(text, buttons) for text in texts])
     assert all(0 < len(body.encode("utf-16-le")) // 2 <= MAX_BODY for body in bodies)
     assert len(offered) == len(texts) * len([b for b in buttons if b.label.strip()])
+
+
+async def test_a_reminder_mid_conversation_keeps_the_choices_being_answered(
+    api: FakeTwilio, channel: WhatsAppChannel, deps: Deps, clock: FixedClock
+) -> None:
+    menu = await say(api, channel, AMINA, "salut")
+    assert menu.choices
+    context = SendContext("reminder", "fr", clock.now(), {"1": "x", "2": "y", "3": "z"})
+    reply = Reply("⏰ Rappel", [Button("Pièces", "ask:documents:alci-guide-participation-2024")])
+    await channel.send(AMINA, [reply], context)
+    [sent] = api.messages_to(AMINA)[-1:]
+    assert sent.text.startswith("⏰ Rappel") and not sent.choices
+    listing = await say(api, channel, AMINA, "1")  # still the menu's first choice
+    assert listing.text.startswith("Appels ouverts")

@@ -33,6 +33,7 @@ import logging
 import re
 import time
 from collections.abc import Coroutine, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
@@ -83,6 +84,8 @@ WINDOW = timedelta(hours=24)  # WhatsApp's customer-service window
 # A message sent a minute before the window closes may be delivered after it: keep off
 # the edge rather than have Twilio fail it (63016).
 WINDOW_MARGIN = timedelta(minutes=10)
+# A user who wrote this recently may be answering numbered choices right now.
+CONVERSATION_GAP = timedelta(minutes=10)
 DEFAULT_RETRY_AFTER = 1.0  # seconds, when a 429 says nothing
 MAX_RETRY_AFTER = 300.0
 ANSWER_WAIT_MAX = 10.0  # seconds an answer waits out a 429 before giving up
@@ -311,9 +314,26 @@ class WhatsAppChannel:
 
         Waits for an answer being sent to the same user: messages never interleave."""
         async with self._chat_order.hold(CHANNEL, address):
-            if context is not None and not self.in_window(context.last_inbound_at):
+            if context is None:
+                return SendResult(provider_id=await self._deliver(address, replies))
+            if not self.in_window(context.last_inbound_at):
                 return SendResult(provider_id=await self._send_template(address, context))
-            return SendResult(provider_id=await self._deliver(address, replies))
+            answering = self._in_conversation(context.last_inbound_at) and bool(
+                await load_choices(self.deps.db, CHANNEL, address)
+            )
+            if not answering:
+                return SendResult(provider_id=await self._deliver(address, replies))
+            # A reminder landing in the middle of a conversation must not renumber the
+            # choices the user is answering: it goes without choices of its own.
+            plain = [replace(reply, buttons=[]) for reply in replies]
+            return SendResult(provider_id=await self._deliver(address, plain, keep_choices=True))
+
+    def _in_conversation(self, last_inbound_at: datetime | None) -> bool:
+        if last_inbound_at is None:
+            return False
+        if last_inbound_at.tzinfo is None:
+            last_inbound_at = last_inbound_at.replace(tzinfo=UTC)
+        return self.deps.clock.now() - last_inbound_at < CONVERSATION_GAP
 
     def in_window(self, last_inbound_at: datetime | None) -> bool:
         """May free text go to a user whose last message to us was at `last_inbound_at`?"""
@@ -324,7 +344,11 @@ class WhatsAppChannel:
         return self.deps.clock.now() - last_inbound_at < WINDOW - WINDOW_MARGIN
 
     async def _deliver(
-        self, address: str, replies: list[Reply], patient: bool = False
+        self,
+        address: str,
+        replies: list[Reply],
+        patient: bool = False,
+        keep_choices: bool = False,
     ) -> str | None:
         """Replies as free text with numbered choices; the last message's sid.
 
@@ -333,7 +357,8 @@ class WhatsAppChannel:
         bodies, offered = render(replies)
         now = self.deps.clock.now()
         choices = [(b.label, b.payload) for b in offered]
-        await save_choices(self.deps.db, CHANNEL, address, choices, now)
+        if not keep_choices:
+            await save_choices(self.deps.db, CHANNEL, address, choices, now)
         sid = None
         messages = [*self._pictures(replies), *({"body": body} for body in bodies)]
         for content in messages:  # one at a time, so that Twilio queues them in order
@@ -376,7 +401,6 @@ class WhatsAppChannel:
                 f" {context.kind}/{context.lang}"
             )
         # A template shows no numbered choices: a number typed next means nothing.
-        await save_choices(self.deps.db, CHANNEL, address, [], self.deps.clock.now())
         variables = template_variables(context.template_vars)
         return await self._create(address, content_sid=content_sid, content_variables=variables)
 
