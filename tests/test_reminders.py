@@ -29,7 +29,6 @@ from store import outbox
 from store import subscriptions as subs
 from store.contacts import get_or_create_contact
 from store.db import Database
-from store.models import Call
 from store.subscriptions import Frequency
 
 POLICY = ReminderPolicy()
@@ -282,10 +281,6 @@ def test_quiet_hours_in_casablanca_time_across_ramadan(when: str) -> None:
     # March 2024 and 2025 were UTC+0 in Morocco (Ramadan): local time still decides.
     moment = parse_now(when)
     assert next_send_time(moment, POLICY).hour == 8
-
-
-def _call(call_id: str) -> Call:
-    return next(c for c in demo_calls() if c.id == call_id)
 
 
 async def test_the_scheduler_job_plans_and_wakes_the_senders(deps: Deps) -> None:
