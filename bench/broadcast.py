@@ -33,11 +33,9 @@ import io
 import json
 import logging
 import os
-import platform
 import pstats
 import random
 import resource
-import sqlite3
 import sys
 import tempfile
 import time
@@ -53,7 +51,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bench.qa import SqlTimer  # noqa: E402
+from bench.qa import SqlTimer, machine  # noqa: E402
 from bot.app import demo_calls  # noqa: E402
 from bot.channels.base import SendResult  # noqa: E402
 from bot.channels.telegram import TelegramChannel  # noqa: E402
@@ -530,24 +528,6 @@ def _trim(text: str) -> str:
 
 
 # --- output ---------------------------------------------------------------------------------
-
-
-def machine() -> str:
-    cpu = platform.processor() or ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    uname = platform.uname()
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
-    return (
-        f"{cpu or uname.machine}, {os.cpu_count()} CPUs ({usable} usable), "
-        f"{uname.system} {uname.release} {uname.machine}; "
-        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
-    )
 
 
 def load_average() -> str:

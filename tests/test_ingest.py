@@ -23,6 +23,7 @@ from store.ingest.layout import clean_text
 from store.ingest.read import MAX_BYTES, IngestError, read_bytes, read_document
 from store.models import Call, Kind
 from store.text import fold
+from tests.documents import make_pdf
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -35,6 +36,7 @@ SEED_FILES = {
     "omp-consultant-gestion-2025": "004_436948dae67f67f2.txt",
 }
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed files not found in {SEEDS}")
+
 
 
 def _curated() -> dict[str, Call]:
@@ -200,7 +202,7 @@ def test_masked_emails_are_never_rebuilt() -> None:
     text = (
         "Appel à candidatures pour un consultant en communication\n\n"
         "Envoyez votre dossier à l'adresse [email protected] avant le 12 mars 2024.\n"
-        "Contact : <a href=\"/cdn-cgi/l/email-protection#6b0a\">[email protected]</a>\n"
+        'Contact : <a href="/cdn-cgi/l/email-protection#6b0a">[email protected]</a>\n'
     )
     call = extract_call(text)
     assert call.submission.emails == []
@@ -268,8 +270,11 @@ def test_a_docx_call_end_to_end(tmp_path: Path) -> None:
     document.add_paragraph("Avis de recrutement d'un(e) chargé(e) de suivi-évaluation")
     table = document.add_table(rows=3, cols=2)
     for row, (label, value) in enumerate(
-        [("Lieu d'affectation", "Agadir"), ("Durée du contrat", "12 mois renouvelables"),
-         ("Date limite", "au plus tard le 28 février 2025 à 12h00")]
+        [
+            ("Lieu d'affectation", "Agadir"),
+            ("Durée du contrat", "12 mois renouvelables"),
+            ("Date limite", "au plus tard le 28 février 2025 à 12h00"),
+        ]
     ):
         table.cell(row, 0).text, table.cell(row, 1).text = label, value
     document.add_paragraph("Les candidatures sont à envoyer à l'adresse : rh@exemple.ma")
@@ -333,29 +338,7 @@ def test_deadline_phrase_is_quoted_as_written() -> None:
 
 
 def _pdf_with_text(text: str) -> bytes:
-    """A minimal one-page PDF with a Helvetica text line, built by hand."""
-    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return make_pdf([text])
 
 
 def test_reads_txt_md_and_legacy_encodings(tmp_path: Path) -> None:
