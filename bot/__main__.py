@@ -231,8 +231,22 @@ async def _stats(args: argparse.Namespace, deps: Deps) -> int:
 # --- end of broadcast and stats --------------------------------------------------------------
 
 
-def _clock(now: str | None) -> Clock:
-    return StartedClock(parse_now(now)) if now else SystemClock()
+# The demo catalog is real calls from 2016 to 2025: on today's clock all of them are
+# closed, so the demo console starts on a day when two of them are open (and says so).
+DEMO_NOW = "2024-01-03T10:00"
+
+
+def _clock(args: argparse.Namespace) -> Clock:
+    if args.now:
+        return StartedClock(parse_now(args.now))
+    if _demo_console(args):
+        return StartedClock(parse_now(DEMO_NOW))
+    return SystemClock()
+
+
+def _demo_console(args: argparse.Namespace) -> bool:
+    """`chat --demo` without `--now`: the console on the demo clock."""
+    return args.command == "chat" and getattr(args, "demo", False) and not args.now
 
 
 async def _chat(args: argparse.Namespace, deps: Deps) -> int:
@@ -243,6 +257,8 @@ async def _chat(args: argparse.Namespace, deps: Deps) -> int:
     if args.jsonl:
         await console.run_jsonl(deps, sys.stdin, sys.stdout)
     else:
+        if _demo_console(args):
+            print(console.demo_clock_banner(deps.clock.now()))
         await console.run_interactive(deps, args.user)
     return EXIT_OK
 
@@ -361,7 +377,7 @@ _COMMANDS = {
 
 async def _main(args: argparse.Namespace, settings: Settings) -> int:
     args.settings = settings
-    async with open_deps(settings, _clock(args.now), args.db) as deps:
+    async with open_deps(settings, _clock(args), args.db) as deps:
         _configure_staff(deps, settings, getattr(args, "staff", None) or [])
         return await _COMMANDS[args.command](args, deps)
 

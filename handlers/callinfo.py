@@ -71,8 +71,10 @@ def status_line(turn: Turn, call: Call) -> str:
     if status is Status.CLOSED and deadline:
         return turn.t("status_closed", closed=format_deadline(deadline, turn.lang))
     if status is Status.CLOSED and call.key_dates:
-        last = max(parse_day(k.date) for k in call.key_dates)
-        return turn.t("status_closed", closed=format_day(last, turn.lang))
+        # No deadline in the text: say what is true, that its last stated date has passed.
+        last = max(call.key_dates, key=lambda k: parse_day(k.date))
+        day = format_day(parse_day(last.date), turn.lang)
+        return turn.t("status_past_event", label=last.label, date=day)
     return turn.t("status_unknown") + " " + undated_note(turn, call) + "."
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from handlers.callinfo import call_label, left_text, organization, short_title, undated_note
+from handlers.callinfo import (
+    call_label,
+    left_text,
+    organization,
+    short_title,
+    status_line,
+    undated_note,
+)
 from handlers.clock import CASABLANCA
 from handlers.conversation import Turn
 from handlers.messages import Button, Reply
@@ -137,11 +144,10 @@ async def list_closed(turn: Turn, req: ListRequest) -> Reply:
         return Reply(turn.t("list_closed_none", filters=filters))
     lines = [turn.t("list_closed", filters=filters, count=total)]
     for call in calls:
-        deadline = call.deadline_at()
-        closed = format_deadline(deadline, turn.lang) if deadline else "—"
+        status = status_line(turn, call).rstrip(".")
         lines.append(
             turn.t(
-                "list_item_closed", title=short_title(call), org=organization(call), closed=closed
+                "list_item_closed", title=short_title(call), org=organization(call), status=status
             )
         )
     if total > len(calls):

@@ -167,3 +167,16 @@ def test_missing_file_and_bad_now(tmp_path: Path) -> None:
 def test_run_without_credentials_offers_the_console(tmp_path: Path) -> None:
     result = run("run", db=tmp_path / "f.db")
     assert "chat --demo" in result.stderr
+
+
+def test_demo_console_starts_on_a_clock_where_demo_calls_are_open(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FORSA_")}
+    argv = [sys.executable, "-m", "bot", "chat", "--demo", "--db", str(tmp_path / "d.db")]
+    done = subprocess.run(
+        argv, input="offres ouvertes\n", capture_output=True, text=True, cwd=REPO, env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Horloge de démonstration : 03/01/2024 10:00" in done.stdout
+    assert "Aucun appel ouvert" not in done.stdout
+    assert "ALCI" in done.stdout and "3 jours" in done.stdout

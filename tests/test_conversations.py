@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.clock import FixedClock, parse_now
 from tests.conftest import Chat
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -106,6 +107,17 @@ async def test_closed_calls_with_closing_dates(chat: Chat) -> None:
     assert "Enabel" in text and "17 juillet 2022" in text
     assert "Migrations" in text and "30 novembre 2016" in text
     assert "ALCI" not in text
+
+
+async def test_closed_call_without_deadline_says_what_is_true(
+    chat: Chat, clock: FixedClock
+) -> None:
+    clock.set(parse_now("2025-06-01T10:00"))
+    text = await chat.text("appels fermés")
+    assert "—\n" not in text and "depuis le —" not in text
+    assert "Pas de date limite dans le texte" in text and "13 novembre 2024" in text
+    text = await chat.text("العروض المغلقة")
+    assert "لا يذكر النص آخر أجل" in text
 
 
 async def test_this_week(chat: Chat) -> None:

@@ -6,6 +6,7 @@ import asyncio
 import json
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -96,6 +97,16 @@ def _save_image(image: Image) -> str:
     ) as handle:
         handle.write(image.data)
     return handle.name
+
+
+def demo_clock_banner(now: datetime) -> str:
+    """What the demo console says about its clock, in both languages."""
+    shown = now.strftime("%d/%m/%Y %H:%M")
+    return (
+        f"Horloge de démonstration : {shown} (heure de Casablanca) — les appels de démo ALCI"
+        " et OMP sont ouverts à cette date. --now AAAA-MM-JJTHH:MM pour une autre date.\n"
+        f"ساعة العرض التجريبي: {shown} — طلبا ALCI و OMP مفتوحان في هذا التاريخ."
+    )
 
 
 async def run_interactive(deps: Deps, user: str, stdin: TextIO = sys.stdin) -> None:

@@ -45,7 +45,7 @@ MESSAGES: dict[str, str] = {
     "list_undated": "بدون آخر أجل مذكور في النص:",
     "list_closed": "الطلبات المغلقة{filters} ({count}):",
     "list_closed_none": "لا يوجد أي طلب مغلق{filters} في القائمة.",
-    "list_item_closed": "• {title} — {org}\n  مغلق منذ {closed}",
+    "list_item_closed": "• {title} — {org}\n  {status}",
     "list_also_closed": "مغلق سلفا{filters}: {items}.",
     "closed_label": "{name} (مغلق منذ {date})",
     "list_subscribe_hint": (
@@ -74,6 +74,7 @@ MESSAGES: dict[str, str] = {
     "card_place": " — {place}",
     "card_more": "اسألني عن: آخر أجل، الوثائق المطلوبة، كيفية الترشح، الشروط.",
     "status_open": "مفتوح إلى غاية {deadline} ({left}).",
+    "status_past_event": "لا يذكر النص آخر أجل؛ آخر تاريخ فيه قد مضى ({label}، {date}).",
     "status_closed": "مغلق منذ {closed}.",
     "status_closed_manual": "مغلق (سحبه أو أغلقه الفريق).",
     "status_unknown": "النص لا يذكر آخر أجل.",

@@ -48,7 +48,7 @@ MESSAGES: dict[str, str] = {
     "list_undated": "Sans date limite indiquée dans le texte :",
     "list_closed": "Appels fermés{filters} ({count}) :",
     "list_closed_none": "Aucun appel fermé{filters} dans le catalogue.",
-    "list_item_closed": "• {title} — {org}\n  Fermé depuis le {closed}",
+    "list_item_closed": "• {title} — {org}\n  {status}",
     "list_also_closed": "Déjà fermé{filters} : {items}.",
     "closed_label": "{name} (fermé le {date})",
     "list_subscribe_hint": (
@@ -77,6 +77,8 @@ MESSAGES: dict[str, str] = {
     "card_place": " — {place}",
     "card_more": "Demandez-moi : date limite, pièces à fournir, comment postuler, éligibilité.",
     "status_open": "Ouvert jusqu'au {deadline} ({left}).",
+    "status_past_event": "Pas de date limite dans le texte ; sa dernière date est passée"
+    " ({label}, {date}).",
     "status_closed": "Fermé depuis le {closed}.",
     "status_closed_manual": "Fermé (retiré ou clôturé par l'équipe).",
     "status_unknown": "Le texte n'indique pas de date limite.",
