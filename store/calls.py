@@ -281,6 +281,28 @@ async def catalog_version(db: Database) -> int:
     return int(row["version"]) if row else 0
 
 
+async def changed_since(db: Database, version: int) -> list[str] | None:
+    """Ids of the calls changed after `version`, or None when that is no longer known."""
+    oldest = await db.fetchone("SELECT MIN(version) AS v FROM catalog_changes")
+    if oldest is None or oldest["v"] is None or oldest["v"] > version + 1:
+        return None
+    rows = await db.fetchall(
+        "SELECT DISTINCT call_id FROM catalog_changes WHERE version > ?", (version,)
+    )
+    return [row["call_id"] for row in rows]
+
+
+async def name_rows_of(db: Database, call_ids: list[str]) -> list[tuple[str, str, float]]:
+    """The name rows of some published calls (for an incremental index update)."""
+    marks = ",".join("?" * len(call_ids))
+    rows = await db.fetchall(
+        "SELECT n.call_id, n.name, n.weight FROM call_names n"
+        f" JOIN calls c ON c.id = n.call_id WHERE c.published = 1 AND n.call_id IN ({marks})",
+        call_ids,
+    )
+    return [(row["call_id"], row["name"], row["weight"]) for row in rows]
+
+
 async def name_rows(db: Database) -> list[tuple[str, str, float]]:
     """(call_id, name, weight) for every published call: the name index's source."""
     rows = await db.fetchall(

@@ -25,6 +25,11 @@ _MAX_NGRAM = 6
 _MAX_SHARED = 50
 
 
+NameRow = tuple[str, str, float]  # (call id, name, weight)
+# Past this many changed calls, rebuilding is as quick as updating (a bulk load).
+_MAX_INCREMENTAL = 500
+
+
 @dataclass
 class NameIndex:
     version: int = -1
@@ -32,27 +37,42 @@ class NameIndex:
     names: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     # single-word names of organisations and aliases, for typo matching
     fuzzy_vocab: list[str] = field(default_factory=list)
+    # call id -> its names, so that one call can be taken out when it changes
+    by_call: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, version: int, rows: list[tuple[str, str, float]]) -> NameIndex:
-        names: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    def build(cls, version: int, rows: list[NameRow]) -> NameIndex:
+        index = cls(version=version)
+        index._add_rows(rows)
+        index.fuzzy_vocab = sorted(n for n in index.names if _fuzzy_name(n, index.names[n]))
+        return index
+
+    def update(self, version: int, call_ids: list[str], rows: list[NameRow]) -> None:
+        """Replace the names of `call_ids` by `rows` (theirs, published calls only)."""
+        touched: set[str] = set()
+        for call_id in call_ids:
+            for key in self.by_call.pop(call_id, []):
+                hits = [hit for hit in self.names.get(key, []) if hit[0] != call_id]
+                if hits:
+                    self.names[key] = hits
+                else:
+                    self.names.pop(key, None)
+                touched.add(key)
+        touched |= self._add_rows(rows)
+        vocab = set(self.fuzzy_vocab) - touched
+        vocab |= {n for n in touched if n in self.names and _fuzzy_name(n, self.names[n])}
+        self.fuzzy_vocab = sorted(vocab)
+        self.version = version
+
+    def _add_rows(self, rows: list[NameRow]) -> set[str]:
+        added: set[str] = set()
         for call_id, name, weight in rows:
             key = " ".join(tokens(name))
             if key:
-                names[key].append((call_id, weight))
-        # Typos are matched against organisation words and acronyms only: references
-        # ("abc/2024/123") are typed exactly or not at all, and would swamp the list.
-        vocab = sorted(
-            {
-                n
-                for n, hits in names.items()
-                if " " not in n
-                and len(n) >= 4
-                and not any(ch.isdigit() for ch in n)
-                and max(w for _, w in hits) >= FUZZY_MIN_WEIGHT
-            }
-        )
-        return cls(version=version, names=dict(names), fuzzy_vocab=vocab)
+                self.names.setdefault(key, []).append((call_id, weight))
+                self.by_call.setdefault(call_id, []).append(key)
+                added.add(key)
+        return added
 
     def match(self, text: str, known_words: frozenset[str]) -> list[tuple[str, float]]:
         """Calls named in `text`, best first, with their scores."""
@@ -99,6 +119,26 @@ class NameIndexCache:
 
     async def get(self, db: Database) -> NameIndex:
         version = await call_store.catalog_version(db)
-        if version != self._index.version:
+        if version == self._index.version:
+            return self._index
+        changed = None
+        if self._index.version >= 0:
+            changed = await call_store.changed_since(db, self._index.version)
+        if changed is not None and len(changed) <= _MAX_INCREMENTAL:
+            # A publish or a correction: update those calls only (milliseconds).
+            rows = await call_store.name_rows_of(db, changed) if changed else []
+            self._index.update(version, changed, rows)
+        else:
             self._index = NameIndex.build(version, await call_store.name_rows(db))
         return self._index
+
+
+def _fuzzy_name(name: str, hits: list[tuple[str, float]]) -> bool:
+    """Typos are matched against organisation words and acronyms only: references
+    ("abc/2024/123") are typed exactly or not at all, and would swamp the list."""
+    return (
+        " " not in name
+        and len(name) >= 4
+        and not any(ch.isdigit() for ch in name)
+        and max(w for _, w in hits) >= FUZZY_MIN_WEIGHT
+    )
