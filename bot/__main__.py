@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.app import load_demo, open_deps
+from bot.app import demo_calls, load_demo, open_deps
 from bot.channels import console
 from bot.config import Settings, SettingsError
 from handlers.clock import Clock, StartedClock, SystemClock, parse_now
@@ -29,6 +29,7 @@ from store.ingest.read import IngestError, read_document
 from store.models import Call
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+CORPUS_DIR = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "calls"
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_parser("close", help="close a call whatever its deadline").add_argument("id")
     _staff_call_actions(actions)
     _broadcast_and_stats(sub)
+    _corpus(sub)
 
     for command in (chat, run, *actions.choices.values()):
         _common(command)
@@ -131,6 +133,38 @@ def _configure_staff(deps: Deps, settings: Settings, console_staff: Sequence[str
 
 
 # --- broadcast and stats (issue 5, staff tools) ------------------------------------------
+
+
+def _corpus(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    corpus = sub.add_parser("corpus", help="measure the extractor on labelled documents")
+    actions = corpus.add_subparsers(dest="action", required=True)
+    score = actions.add_parser("score", help="per-field, per-format right/wrong and misses")
+    score.add_argument("dir", nargs="?", default=str(CORPUS_DIR), help="documents + labels")
+    score.add_argument(
+        "--misses",
+        choices=("dev", "all", "none"),
+        default="dev",
+        help="whose misses to list (holdout ones stay hidden by default)",
+    )
+    score.add_argument("--seeds", metavar="DIR", help="also the seed texts (../shared/seeds)")
+
+
+def _corpus_score(args: argparse.Namespace) -> int:
+    from bot.corpus import find_documents, render_report, score_documents, seed_documents
+
+    folder = Path(args.dir)
+    documents = find_documents(folder) if folder.is_dir() else []
+    if args.seeds:
+        documents += seed_documents(Path(args.seeds), demo_calls())
+    if not documents:
+        print(f"error: {folder}: no document with a label beside it", file=sys.stderr)
+        return EXIT_ERROR
+    report = score_documents(documents)
+    shown = {"dev": {"dev", "seeds"}, "all": {"dev", "holdout", "seeds"}, "none": set()}[
+        args.misses
+    ]
+    print(render_report(report, shown))
+    return EXIT_OK
 
 
 def _broadcast_and_stats(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -384,6 +418,8 @@ async def _main(args: argparse.Namespace, settings: Settings) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "corpus":  # no store, no settings: documents and labels only
+        return _corpus_score(args)
     try:
         settings = Settings.load()
     except SettingsError as exc:

@@ -78,8 +78,26 @@ class Requirements:
     text: list[str] = field(default_factory=list)
     min_degree_years: int | None = None
     min_years_experience: int | None = None
-    languages: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)  # required
     legal_status: list[str] = field(default_factory=list)
+    languages_desired: list[str] = field(default_factory=list)  # "un atout", "souhaité"
+
+
+# Below this confidence a field is shown to staff as uncertain, and users are given the
+# line it came from rather than the value as a fact.
+CERTAIN = 0.7
+
+
+@dataclass
+class Evidence:
+    """Where an extracted field came from: its source line, and how sure the reading is."""
+
+    line: str
+    confidence: float
+
+    @property
+    def certain(self) -> bool:
+        return self.confidence >= CERTAIN
 
 
 @dataclass
@@ -108,6 +126,14 @@ class Call:
     aliases: list[str] = field(default_factory=list)
     # Set by staff with `calls close`: closed whatever the deadline says.
     closed_manually: bool = False
+    # Field name ("deadline", "organization", "submission.emails"...) -> its evidence;
+    # empty for calls curated by hand or corrected by staff (those are certain).
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+    def uncertain(self, name: str) -> Evidence | None:
+        """The evidence of a field read with low confidence, else None."""
+        found = self.evidence.get(name)
+        return found if found is not None and not found.certain else None
 
     def status(self, now: datetime) -> Status:
         """Open/closed from the clock: deadline first, then key dates, else unknown."""
@@ -135,6 +161,7 @@ class Call:
         known["key_dates"] = [KeyDate(**k) for k in known.get("key_dates") or []]
         known["submission"] = Submission(**(known.get("submission") or {}))
         known["requirements"] = Requirements(**(known.get("requirements") or {}))
+        known["evidence"] = {k: Evidence(**v) for k, v in (known.get("evidence") or {}).items()}
         return cls(**known)
 
 
