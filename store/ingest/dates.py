@@ -143,13 +143,17 @@ class DateHit:
             return None
 
 
-def find_dates(folded: str) -> list[DateHit]:
-    """Every day-precise date in folded text, in reading order (no overlaps)."""
+def find_dates(folded: str, *, us_order: bool = False) -> list[DateHit]:
+    """Every day-precise date in folded text, in reading order (no overlaps).
+
+    `us_order`: the document writes numeric dates month first (it shows "04/17/2023"),
+    so an ambiguous "04/05/2023" is 5 April there.
+    """
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     for pattern in _date_patterns():
         for match in pattern.finditer(folded):
-            hit = _hit(match)
+            hit = _hit(match, us_order)
             if hit is None or any(s < hit.end and hit.start < e for s, e in taken):
                 continue
             hits.append(hit)
@@ -157,7 +161,7 @@ def find_dates(folded: str) -> list[DateHit]:
     return sorted(hits, key=lambda h: h.start)
 
 
-def _hit(match: re.Match[str]) -> DateHit | None:
+def _hit(match: re.Match[str], us_order: bool = False) -> DateHit | None:
     groups = match.groupdict()
     year = int(groups["y"]) if groups.get("y") else None
     if year is not None and year < 100:
@@ -166,7 +170,7 @@ def _hit(match: re.Match[str]) -> DateHit | None:
         month = month_table()[" ".join(groups["mn"].split())]
         day = int(groups["d"])
     elif groups.get("a"):
-        day, month = _day_month(int(groups["a"]), int(groups["b"]))
+        day, month = _day_month(int(groups["a"]), int(groups["b"]), us_order)
     else:
         day, month = int(groups["d"]), int(groups["m"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -177,11 +181,30 @@ def _hit(match: re.Match[str]) -> DateHit | None:
     return hit
 
 
-def _day_month(first: int, second: int) -> tuple[int, int]:
-    # French order by default; "04/17/2023" can only be US order (month first).
-    if second > 12 >= first:
+def _day_month(first: int, second: int, us_order: bool = False) -> tuple[int, int]:
+    # French order by default; "04/17/2023" can only be US order (month first), and a
+    # document that writes one date so writes them all that way.
+    if second > 12 >= first or (us_order and first <= 12 and second <= 31):
         return second, first
     return first, second
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])([0-3]?\d)[/.-]([0-3]?\d)[/.-](?:19|20)?\d\d(?![\d/])")
+
+
+def writes_us_order(folded: str) -> bool:
+    """True when the text's numeric dates are month first: one has a second part over 12
+    and none has a first part over 12."""
+    pairs = [(int(a), int(b)) for a, b in _NUMERIC_DATE.findall(folded)]
+    return any(b > 12 >= a for a, b in pairs) and not any(a > 12 for a, _ in pairs)
+
+
+def ambiguous_order(hit_text: str) -> bool:
+    """A numeric date whose two first parts could both be the month ("04/05/2023")."""
+    match = _NUMERIC_DATE.search(hit_text)
+    return bool(match) and int(match.group(1)) <= 12 and int(match.group(2)) <= 12 and (
+        match.group(1) != match.group(2)
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -312,7 +335,13 @@ _STRONG_CUES = re.compile(
     r"date\s+limite|au\s+plus\s+tard|dernier\s+delai|delai\s+de\s+rigueur|date\s+butoir"
     r"|date\s+de\s+cloture|\bcloture|jusqu'?\s*au\b|jusqu'?\s*a\s+la\s+date|\bdelai\b"
     r"|date\s+de\s+(?:depot|remise|soumission|reception)|avant\s+(?:le|la\s+date)\b"
-    r"|deadline|no\s+later\s+than|not\s+later\s+than|closing\s+date"
+    r"|deadline|no\s+later\s+than|not\s+later\s+than|closing\s+date|apply\s+before"
+    r"|applications?\s+(?:close|must\s+be\s+received)|due\s+date|expiration|expire"
+    r"|date\s+de\s+fin\s+(?:de\s+|des\s+)?(?:depot|candidature|reception|inscription)"
+    r"|fin\s+(?:de\s+|des\s+)?(?:depot|candidatures?|inscriptions?|soumissions?)"
+    r"|dernier\s+jour|ferme\s+le|jusqu'?\s*(?:a|au)\s+(?:la\s+)?(?:date|minuit)"
+    r"|(?:depot|envoi|soumission|reception)\s+des\s+(?:dossiers|candidatures|offres"
+    r"|propositions)\s+(?:avant|jusqu)|(?<!\w)(?:الي|حتي)\s+غايه(?!\w)|لا\s+يتعدي|قبل\s+متم"
     r"|اخر\s+اجل|اجل\s+اقصاه|في\s+اجل|اخر\s+موعد|موعد\s+اقصاه|اخر\s+تاريخ|تاريخ\s+اقصاه"
     r"|اقصاه|(?<!\w)الاجل(?!\w)"
     r"|(?:prorogee?s?|reportee?s?|prolongee?s?|extended)\s+(?:au|jusqu'?\s*au|to|until)\b"
@@ -332,28 +361,76 @@ _SENTENCE_BREAK = re.compile(r"\.\s|\n\s*\n|;")
 
 @dataclass(frozen=True)
 class Deadline:
-    """A deadline phrase as written and, when it names a full date, the instant it closes."""
+    """A deadline phrase as written and, when it names a full date, the instant it closes.
+
+    `has_hour`: the text states the hour (else the day's end is assumed); `strength`: 2
+    for a deadline phrase or label, 1 for a bare "avant"; `ambiguous`: a numeric date whose
+    day/month order the text does not settle.
+    """
 
     text: str
     at: datetime | None
+    has_hour: bool = False
+    strength: int = 2
+    ambiguous: bool = False
 
 
 def find_deadline(text: str) -> Deadline | None:
     """The call's deadline, or None when no date stands in a deadline context."""
     folded = fold_with_map(text)
-    best: tuple[tuple[int, int, int], Deadline] | None = None
-    for hit in find_dates(folded.text):
-        cue = _cue_before(folded.text, hit.start)
+    us_order = writes_us_order(folded.text)
+    candidates: list[tuple[tuple[int, int, int], Deadline]] = []
+    for hit in find_dates(folded.text, us_order=us_order):
+        cue = _cue_before(folded.text, hit.start) or _range_end(folded.text, hit.start)
         if cue is None:
             continue
         cue_start, strength = cue
-        deadline = _deadline_at(folded, hit, cue_start)
+        deadline = _deadline_at(folded, hit, cue_start, strength)
         bonus = 1 if _EXTENSION.search(folded.text[max(0, cue_start - 80) : hit.start]) else 0
         # Highest strength, then an extension, then the earliest mention.
-        rank = (strength, bonus, -hit.start)
-        if best is None or rank > best[0]:
-            best = (rank, deadline)
-    return best[1] if best else None
+        candidates.append(((strength, bonus, -hit.start), deadline))
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: c[0])
+    return _with_stated_hour(best, candidates)
+
+
+def _with_stated_hour(
+    best: tuple[tuple[int, int, int], Deadline],
+    candidates: list[tuple[tuple[int, int, int], Deadline]],
+) -> Deadline:
+    """A banner "Closing date: 17/04/2023" and "Apply before 04/17/2023, 03:59 AM" name
+    the same day: the one that states the hour says when it closes."""
+    rank, chosen = best
+    if chosen.at is None or chosen.has_hour:
+        return chosen
+    day = chosen.at.date()
+    for other_rank, other in sorted(candidates, key=lambda c: c[0], reverse=True):
+        same_day = other.at is not None and other.at.date() == day
+        if same_day and other.has_hour and other_rank[:2] >= (rank[0] - 1, 0):
+            return other
+    return chosen
+
+
+# "Dépôt des candidatures : du 1er mars au 15 mars 2025", "من 24 أبريل إلى 25 أبريل 2025":
+# the end of a window for applications is its deadline.
+_RANGE_BEFORE = re.compile(r"(?:\bau\b|\bjusqu'?\s*au\b|\bto\b|\buntil\b|(?<!\w)الي(?!\w))\s*"
+                           r"(?:(?:le|يوم)\s+)?(?:\w+\s+)?$")
+_WINDOW_WORDS = re.compile(
+    r"depot|candidature|inscription|soumission|reception|dossiers|applications?|submission"
+    r"|ايداع|الترشيح|الترشيحات|التسجيل|الملفات|الطلبات|العروض"
+)
+
+
+def _range_end(folded: str, date_start: int) -> tuple[int, int] | None:
+    before = folded[max(0, date_start - 140) : date_start]
+    if not _RANGE_BEFORE.search(before[-25:]):
+        return None
+    opening = re.search(r"(?:\bdu\b|\bfrom\b|\bbetween\b|(?<!\w)من(?!\w)|ابتداء)", before)
+    if not opening or not _WINDOW_WORDS.search(before[: opening.start() + 1][-90:] + before):
+        return None
+    start = max(0, date_start - 140) + opening.start()
+    return start, 2
 
 
 def parse_deadline(phrase: str) -> datetime | None:
@@ -393,13 +470,22 @@ def _phrase_start(matches: list[re.Match[str]]) -> int:
     return start
 
 
-def _deadline_at(folded: Folded, hit: DateHit, cue_start: int) -> Deadline:
+_ENGLISH_BOARD = re.compile(r"\b(?:apply\s+before|closing\s+date|posted\s+on|deadline)\b")
+
+
+def _deadline_at(folded: Folded, hit: DateHit, cue_start: int, strength: int) -> Deadline:
     clock, end = _time_after(folded.text, hit.end)
     if clock is None:
         clock = _time_between(folded.text, cue_start, hit.start)
     day = hit.as_date()
     at = local_datetime(day, clock) if day else None
-    return Deadline(folded.quote(cue_start, end), at)
+    # French pages write day first; an English board may write either way.
+    ambiguous = (
+        ambiguous_order(folded.text[hit.start : hit.end])
+        and _ENGLISH_BOARD.search(folded.text) is not None
+        and not writes_us_order(folded.text)
+    )
+    return Deadline(folded.quote(cue_start, end), at, clock is not None, strength, ambiguous)
 
 
 def _time_after(folded: str, date_end: int) -> tuple[TimeHit | None, int]:
