@@ -34,6 +34,7 @@ CALL_FIELDS = {
     "contact",
     "source_text",
     "status",
+    "evidence",
 }
 
 
@@ -99,6 +100,7 @@ def test_show_and_list_json_field_names(tmp_path: Path) -> None:
         "min_degree_years",
         "min_years_experience",
         "languages",
+        "languages_desired",
         "legal_status",
     }
 

@@ -437,5 +437,5 @@ def test_missing_file_and_textless_pdf(tmp_path: Path) -> None:
         read_document(tmp_path / "absent.pdf")
     blank = tmp_path / "scan.pdf"
     blank.write_bytes(_pdf_with_text(""))
-    with pytest.raises(IngestError, match=r"^scan\.pdf: .*no extractable text"):
+    with pytest.raises(IngestError, match=r"^scan\.pdf: this PDF has no text.*paste the text"):
         read_document(blank)

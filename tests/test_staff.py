@@ -45,7 +45,7 @@ BOSS, EDITOR, USER = "boss", "ed", "amina"
 ALCI = "alci-guide-participation-2024"  # deadline 2024-01-06, Fès-Meknès + TTH
 OMP = "omp-consultant-gestion-2025"  # deadline 2025-01-21
 POLICY = ReminderPolicy()
-# A call as staff paste it: no deadline, no e-mail, and no organisation the reader finds.
+# A call as staff paste it: no deadline and no e-mail (its organisation is in the header).
 TANMIA = (
     "Association Tanmia Souss (ATS)\n"
     "Termes de référence : évaluation finale du projet « Jeunes et emploi » à Tiznit\n"
@@ -55,7 +55,7 @@ TANMIA = (
     "Lieu de la mission : Tiznit\n"
     "Durée : 20 jours ouvrables\n"
 )
-TANMIA_ID = "consultant-evaluation-finale"
+TANMIA_ID = "ats-evaluation-finale-jeunes"
 # The same call with everything: its deadline, e-mail and organisation are found.
 TANMIA_FULL = (
     "Association Tanmia Souss (ATS)\n"

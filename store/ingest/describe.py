@@ -8,69 +8,14 @@ import re
 from collections import Counter
 from datetime import date
 
+from store.ingest import publisher
 from store.ingest.dates import find_dates, fold_with_map
+from store.ingest.evidence import GUESSED, STATED, Found, line_of
 from store.ingest.layout import Line, sentences, shorten
 from store.models import KeyDate, Kind
 from store.text import fold
 from store.vocab.places import city_region, find_places
 from store.vocab.themes import count_theme_mentions, find_themes
-
-# ---------------------------------------------------------------------------------------
-# Title.
-
-_TITLE_START = re.compile(
-    r"^(?:recrutement|recrute|appel\s+(?:a|d)|avis\s+(?:de|d)|termes\s+de\s+reference\s+pour"
-    r"|offre\s+d\s+emploi|consultation|recherche|mission|selection|طلب|اعلان|توظيف)"
-)
-_TITLE_LABEL = re.compile(
-    r"^(?:intitule|titre\s+de\s+la\s+(?:mission|consultation|prestation)|objet\s+de\s+l\s+appel"
-    r"|activite|type\s+(?:de\s+)?mission|poste|position|job\s+title)\s*(?:[:\t])\s*(?P<v>.+)$"
-)
-_JOB_COUNT_LINE = re.compile(r"^\d{1,2}\s+(?P<v>[A-Z][^\t]{3,80})$")
-# Headers that announce a call without naming it: the title is elsewhere.
-_GENERIC_TITLE = re.compile(
-    r"(?:appel\s+a\s+(?:candidatures?|consultation|manifestation\s+d\s+interet)"
-    r"|avis\s+de\s+recrutement|avis\s+d\s+appel\s+d\s+offres?|offre\s+d\s+emploi"
-    r"|termes\s+de\s+reference|اعلان(?:\s+عن)?(?:\s+طلب)?(?:\s+ترشيحات|\s+عروض)?"
-    r"|طلب\s+(?:ترشيحات|عروض))\W*"
-)
-_ANNOUNCES = re.compile(r"(?:\brecrute|\blance|تعلن\s+عن|يعلن\s+عن|تطلق|يطلق)\s+(?P<v>.{8,})")
-
-
-def find_title(lines: list[Line]) -> str | None:
-    """The call's title as written: a "Recrutement/Appel..." line, a label, or a post."""
-    head = lines[:40]
-    for line in head:
-        text = line.content.strip(' «»"“”:')
-        folded = fold(text)
-        generic = _GENERIC_TITLE.fullmatch(folded) or len(folded.split()) < 3
-        if _TITLE_START.match(folded) and not generic:
-            return _tidy_title(text)
-    for line in head:
-        match = _TITLE_LABEL.match(line.folded)
-        if match:
-            return _tidy_title(re.split(r"[:\t]", line.text, maxsplit=1)[1])
-    for line in head[:12]:
-        match = _JOB_COUNT_LINE.match(line.text)  # "1 Intervention Officer Territorial"
-        if match:
-            return _tidy_title(match.group("v"))
-    return _announced_title(head[:12])
-
-
-def _announced_title(lines: list[Line]) -> str | None:
-    """ "L'association X recrute un(e) comptable" -> "un(e) comptable"."""
-    for line in lines:
-        folded = fold_with_map(line.text)
-        match = _ANNOUNCES.search(folded.text)
-        if match:
-            return _tidy_title(folded.quote(match.start("v"), match.end("v")))
-    return None
-
-
-def _tidy_title(text: str) -> str:
-    text = " ".join(text.strip(' «»"“”:.').split())
-    return shorten(text, 200)
-
 
 # ---------------------------------------------------------------------------------------
 # Kind, from the title first, then from how the body talks.
@@ -112,10 +57,6 @@ def find_kind(title: str | None, text: str) -> Kind:
 # ---------------------------------------------------------------------------------------
 # Organisation and partners.
 
-_ORG_LABEL = re.compile(
-    r"^(?:organisation|organisme|operateur(?:\s+sur\s+l\s+activite)?|structure|employeur"
-    r"|maitre\s+d\s+ouvrage|lance\s+par|association|organization)\s*[:\t]\s*(?P<v>.+)$"
-)
 _PRESENTATION = re.compile(
     r"^pr[ée]sentation\s+(?:de\s+l['’]\s*|du\s+|de\s+la\s+|des\s+|de\s+)(?P<v>[^:]{2,90}?)\s*:?$",
     re.IGNORECASE,
@@ -132,21 +73,27 @@ _RUN_BY = re.compile(
 )
 
 
-def find_organization(lines: list[Line], text: str) -> str | None:
+def find_organization(lines: list[Line], text: str, emails: list[str]) -> Found[str] | None:
     """The publishing organisation, with its acronym when the text gives one."""
-    for line in lines[:40]:
-        match = _ORG_LABEL.match(line.folded)
-        if match:
-            return _with_acronym(re.split(r"[:\t]", line.text, maxsplit=1)[1].strip(), text)
+    found = _organization(lines, text, emails)
+    if found is None:
+        return None
+    return Found(_with_acronym(found.value, text), found.line, found.confidence)
+
+
+def _organization(lines: list[Line], text: str, emails: list[str]) -> Found[str] | None:
+    labelled = publisher.find_labelled(lines)
+    if labelled:
+        return labelled
     for line in lines:
         match = _PRESENTATION.match(line.content)
         if line.heading and match and match.group("v")[:1].isupper():
-            return _with_acronym(match.group("v"), text)
+            return Found(match.group("v"), line.text, STATED)
     for finder in (_DEFINITION, _RUN_BY):
         match = finder.search(text)
         if match:
-            return _with_acronym(match.group("v"), text)
-    return _arabic_announcer(lines)
+            return Found(match.group("v"), line_of(lines, match.group("v")), STATED)
+    return _arabic_announcer(lines) or publisher.find_organization(lines, text, emails)
 
 
 # "جمعية التنمية المحلية بتطوان تعلن عن ..." : the body that announces is the publisher.
@@ -156,12 +103,12 @@ _AR_ANNOUNCER = re.compile(
 )
 
 
-def _arabic_announcer(lines: list[Line]) -> str | None:
+def _arabic_announcer(lines: list[Line]) -> Found[str] | None:
     for line in lines[:15]:
         folded = fold_with_map(line.text)
         match = _AR_ANNOUNCER.match(folded.text)
         if match:
-            return folded.quote(match.start(), match.end())
+            return Found(folded.quote(match.start(), match.end()), line.text, STATED)
     return None
 
 
@@ -171,6 +118,9 @@ def _with_acronym(name: str, text: str) -> str:
     dashed = re.fullmatch(r"(?P<n>.+?)\s*[-–—]\s*(?P<a>[A-Z][A-Z&]{1,9})", name)
     if dashed:
         return f"{dashed.group('n')} ({dashed.group('a')})"
+    written = re.search(rf"{re.escape(name)}\s*\(([A-Z][A-Za-z&]{{1,11}})\)", text)
+    if written and not name.endswith(")"):
+        return f"{name} ({written.group(1)})"
     if re.fullmatch(r"[A-Z][A-Z&]{1,9}", name):
         full = re.search(
             rf"(?:[Ll]['’]\s*|[Ll]e\s+|[Ll]a\s+)?([A-Z][^().;:\n]{{3,80}}?)\s*\({re.escape(name)}\)",
@@ -263,16 +213,20 @@ _PLACE_STATEMENT = re.compile(
 )
 
 
-def find_places_of_work(lines: list[Line], text: str) -> tuple[list[str], list[str]]:
-    """(region ids, towns) of the place of work; the whole text only when none is stated."""
+def find_places_of_work(lines: list[Line], text: str) -> Found[tuple[list[str], list[str]]]:
+    """(region ids, towns) of the place of work; the whole text only when none is stated
+    (and then the reading is a guess)."""
     stated = [line.text for line in _place_lines(lines)]
     regions, cities = _places(" \n".join(stated)) if stated else ([], [])
     if not regions and not cities:
         regions, cities = _places(text)
         regions = [r for r in regions if r != "national"]  # "au niveau national" is no place
-    elif len(regions) > 1 and "national" in regions:
+        first = next((c for c in cities), None)
+        line = line_of(lines, first) if first else ""
+        return Found((regions, cities), line, GUESSED)
+    if len(regions) > 1 and "national" in regions:
         regions.remove("national")
-    return regions, cities
+    return Found((regions, cities), stated[0], STATED)
 
 
 def _place_lines(lines: list[Line]) -> list[Line]:

@@ -10,7 +10,7 @@ import hashlib
 import re
 from datetime import date
 
-from store.ingest.dates import MOROCCO, find_deadline
+from store.ingest.dates import MOROCCO, Deadline, find_deadline
 from store.ingest.describe import (
     find_aliases,
     find_call_themes,
@@ -20,8 +20,8 @@ from store.ingest.describe import (
     find_partners,
     find_places_of_work,
     find_summary,
-    find_title,
 )
+from store.ingest.evidence import FALLBACK, GUESSED, STATED, Found, line_of
 from store.ingest.layout import Line, clean_text, split_lines
 from store.ingest.profile import find_duration, find_requirements, working_languages
 from store.ingest.submission import (
@@ -32,13 +32,14 @@ from store.ingest.submission import (
     find_required_documents,
     find_subject,
 )
-from store.models import Call, Submission
+from store.ingest.title import find_title
+from store.models import Call, Evidence, Submission
 from store.text import fold
 
 
 def extract_call(text: str, *, source_name: str = "") -> Call:
     """Build a `Call` from a call's full text; `source_name` names the file (for the title
-    of last resort and the id)."""
+    of last resort and the id). Every field found keeps its line and confidence."""
     cleaned, lines = clean_text(text), split_lines(text)
     deadline = find_deadline(text)
     deadline_day = deadline.at.astimezone(MOROCCO).date() if deadline and deadline.at else None
@@ -54,22 +55,41 @@ def extract_call(text: str, *, source_name: str = "") -> Call:
         requirements=find_requirements(lines),
         source_text=text,
     )
-    _describe(call, lines, cleaned, source_name)
+    if deadline is not None:
+        call.evidence["deadline"] = _deadline_evidence(lines, deadline)
     _how_to_apply(call, lines, text)
+    _describe(call, lines, cleaned, source_name)
+    _stated_evidence(call, lines)
     call.id = make_id(call, deadline_day or _first_day(call))
     return call
+
+
+def _deadline_evidence(lines: list[Line], deadline: Deadline) -> Evidence:
+    sure = deadline.strength >= 2 and not deadline.ambiguous and deadline.at is not None
+    line = line_of(lines, deadline.text, deadline.text)
+    return Found(deadline.text, line, STATED if sure else GUESSED).evidence()
 
 
 def _describe(call: Call, lines: list[Line], cleaned: str, source_name: str) -> None:
     """Title, kind, organisation, partners, summary, places, themes and aliases."""
     title = find_title(lines)
-    call.title = title or _title_from_name(source_name)
-    call.kind = find_kind(title, cleaned)
-    call.organization = find_organization(lines, cleaned)
+    call.title = title.value if title else _title_from_name(source_name)
+    call.evidence["title"] = (
+        title.evidence() if title else Found(call.title, source_name, FALLBACK).evidence()
+    )
+    call.kind = find_kind(title.value if title else None, cleaned)
+    emails = [*call.submission.emails, *([call.contact] if call.contact else [])]
+    organization = find_organization(lines, cleaned, emails)
+    if organization is not None:
+        call.organization = organization.value
+        call.evidence["organization"] = organization.evidence()
     call.partners = find_partners(cleaned, call.organization)
-    call.summary = find_summary(lines, title)
-    call.regions, call.cities = find_places_of_work(lines, cleaned)
-    call.themes = find_call_themes(f"{title or ''}\n{call.summary or ''}", cleaned)
+    call.summary = find_summary(lines, call.title)
+    places = find_places_of_work(lines, cleaned)
+    call.regions, call.cities = places.value
+    if call.regions or call.cities:
+        call.evidence["places"] = places.evidence()
+    call.themes = find_call_themes(f"{call.title}\n{call.summary or ''}", cleaned)
     call.aliases = find_aliases(cleaned, call.organization)
 
 
@@ -84,6 +104,25 @@ def _how_to_apply(call: Call, lines: list[Line], text: str) -> None:
         url=find_application_url(text),
     )
     call.contact = _contact(emails.contacts, emails.submission)
+
+
+# Fields read from a stated cue or a section: sure, with the line of their first value.
+def _stated_evidence(call: Call, lines: list[Line]) -> None:
+    req = call.requirements
+    values: dict[str, str | None] = {
+        "reference": call.reference,
+        "emails": call.submission.emails[0] if call.submission.emails else None,
+        "subject": call.submission.subject,
+        "address": call.submission.postal_address,
+        "url": call.submission.url,
+        "documents": call.required_documents[0] if call.required_documents else None,
+        "requirements": req.text[0] if req.text else None,
+        "duration": call.duration,
+        "contact": call.contact,
+    }
+    for name, value in values.items():
+        if value:
+            call.evidence[name] = Found(value, line_of(lines, value), STATED).evidence()
 
 
 def _contact(contacts: tuple[str, ...], submission: tuple[str, ...]) -> str | None:

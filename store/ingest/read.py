@@ -13,9 +13,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from store.ingest.pdftext import tidy_page
+
 MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md")
 SUPPORTED = ".txt, .md, .pdf or .docx"
+# A scan has pictures of pages, no text: say what to send instead of making an empty call.
+NO_TEXT_LAYER = (
+    "this PDF has no text, only images of pages (a scan?): send the Word file or paste the text"
+)
 
 # Share of control characters (besides tab/newline/CR/FF) above which "text" is binary.
 _MAX_CONTROL_SHARE = 0.01
@@ -140,7 +146,7 @@ def _pdf_text(name: str, data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not _unlock(reader):
             raise IngestError(name, "the PDF is password-protected")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [tidy_page(page.extract_text() or "") for page in reader.pages]
     except IngestError:
         raise
     except Exception as exc:
@@ -149,7 +155,7 @@ def _pdf_text(name: str, data: bytes) -> str:
         raise IngestError(name, f"corrupt or unreadable PDF ({_short(exc)})") from exc
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text.strip():
-        raise IngestError(name, "the PDF has no extractable text (scanned image?)")
+        raise IngestError(name, NO_TEXT_LAYER)
     return text
 
 

@@ -1,0 +1,213 @@
+"""Who publishes a call: from a label, "X recrute", "lancé par X", the header block, the
+signature, or (as a guess) the domain of the address applications go to.
+
+A funder ("financé par", "avec l'appui de") or a partner is not the publisher.
+"""
+
+from __future__ import annotations
+
+import re
+
+from store.ingest.dates import fold_with_map
+from store.ingest.evidence import GUESSED, LABELLED, POSITION, STATED, Found
+from store.ingest.layout import Line
+from store.text import fold
+
+# Words an organisation's name starts with, folded (French, English, Arabic).
+_ORG_HEAD = (
+    r"(?:l\s*'?\s*|la\s+|le\s+|les\s+|the\s+)?(?:association|asso\b|fondation|foundation|federation"
+    r"|reseau|union|collectif|coalition|ong\b|organisation|organization|agence|agency"
+    r"|ministere|ministry|secretariat|delegation|direction|commune|conseil|council"
+    r"|observatoire|centre|center|institut|institute|ecole|universite|university|cooperative"
+    r"|prefecture|province|region|comite|programme|bureau|office|mouvement|forum|fonds|fund"
+    r"|ambassade|embassy|consulat|mission|haut[- ]commissariat|initiative|espace|plateforme"
+    r"|stiftung|jamiat|جمعيه|الجمعيه|مءسسه|المءسسه|منظمه|المنظمه|جماعه|الجماعه|وزاره"
+    r"|الوزاره|مجلس|المجلس|عماله|اقليم|مرصد|المرصد|شبكه|الشبكه|مركز|المركز|تعاونيه"
+    r"|التعاونيه|فيدراليه|الفيدراليه|اتحاد|الاتحاد|المبادره|مديريه|المديريه|وكاله|الوكاله)"
+)
+_ORG_LINE = re.compile(rf"^{_ORG_HEAD}")
+# Header lines that are never the publisher: the kingdom, a motto, a page title.
+_NOT_PUBLISHER = re.compile(
+    r"^(?:royaume\s+du\s+maroc|kingdom\s+of\s+morocco|المملكه\s+المغربيه|الله\s+الوطن\s+الملك"
+    r"|programme\s+d\s*appui|termes\s+de\s+reference|appel|avis|offre|recrutement)"
+)
+_ORG_LABEL = re.compile(
+    r"^(?:organisation|organisme|organization|hiring\s+(?:office|organization|unit)|agency"
+    r"|employeur|employer|entite|structure|maitre\s+d\s*ouvrage|porteur(?:\s+du\s+projet)?"
+    r"|publie\s+par|lance\s+par|commanditaire|donneur\s+d\s*ordre"
+    r"|operateur(?:\s+sur\s+l\s*activite)?|association"
+    r"|nom\s+de\s+l\s*(?:organisation|association)|الجهه(?:\s+المنظمه|\s+المعلنه)?|الهيءه)"
+    r"\s*[:\t|]\s*(?P<v>\S.+)$"
+)
+# "L'association X recrute", "X lance un appel", "X is seeking", "تعلن جمعية X عن".
+_ANNOUNCER_VERB = re.compile(
+    r"\s+(?:recrute|recherche\s+(?:un|une|des|pour)|lance|lancent|organise"
+    r"|souhaite\s+(?:recruter|engager)"
+    r"|se\s+propose|invite|annonce|ouvre|publie|is\s+(?:seeking|recruiting|looking)"
+    r"|invites|announces|seeks|tient\s+a|envisage|compte\s+recruter)\b"
+)
+_AR_ANNOUNCES = re.compile(r"^(?:تعلن|يعلن|تنظم|ينظم|تطلق|يطلق)\s+(?P<v>.{4,80}?)\s+عن\b")
+_RUN_BY = re.compile(
+    r"(?:lance(?:e|s)?\s+par|publie(?:e)?\s+par|launched\s+by|organise(?:e)?\s+par)\s+"
+    r"(?:l\s*'\s*|la\s+|le\s+|les\s+)?"
+)
+_GENERIC_DOMAINS = frozenset(
+    "gmail.com yahoo.fr yahoo.com hotmail.com hotmail.fr outlook.com outlook.fr live.fr"
+    " menara.ma gmail.fr aol.com icloud.com protonmail.com".split()
+)
+
+
+def find_organization(lines: list[Line], text: str, emails: list[str]) -> Found[str] | None:
+    """The publisher, best reading first; None when nothing names it."""
+    for finder in (_labelled, _announcer, _run_by, _header, _signature):
+        found = finder(lines)
+        if found is not None:
+            return found
+    return _from_domain(lines, emails)
+
+
+def find_labelled(lines: list[Line]) -> Found[str] | None:
+    """ "Organisation : X", "Hiring Office | X"."""
+    return _labelled(lines)
+
+
+def find_announcer(lines: list[Line]) -> Found[str] | None:
+    """ "L'association X recrute …", "تعلن جمعية X عن …"."""
+    return _announcer(lines)
+
+
+def _labelled(lines: list[Line]) -> Found[str] | None:
+    for line in lines[:60]:
+        match = _ORG_LABEL.match(line.folded.replace("\t", " : "))
+        if match:
+            value = re.split(r"\s*[:\t|]\s*", line.text, maxsplit=1)[-1]
+            name = tidy_name(value)
+            if name and not _NOT_PUBLISHER.match(fold(name)):
+                return Found(name, line.text, LABELLED)
+    return None
+
+
+def _announcer(lines: list[Line]) -> Found[str] | None:
+    for line in lines[:40]:
+        if line.bullet:
+            continue
+        folded = fold_with_map(line.content)
+        verb = _ANNOUNCER_VERB.search(folded.text)
+        if verb and 3 <= verb.start() <= 140:
+            subject = folded.quote(0, verb.start())
+            name = _subject_name(subject)
+            if name:
+                return Found(name, line.text, STATED)
+        arabic = _AR_ANNOUNCES.match(folded.text)
+        if arabic and _ORG_LINE.match(arabic.group("v")):
+            return Found(tidy_name(folded.quote(*arabic.span("v"))), line.text, STATED)
+    return None
+
+
+def _subject_name(subject: str) -> str | None:
+    """The organisation that is the subject of "X recrute": the last clause's name."""
+    subject = re.split(r"[.;:!?]\s+|\s[-–—]\s", subject)[-1]
+    subject = re.sub(r"^(?:\w+\s*[-–—,]\s*)?", "", subject) if "," in subject[:20] else subject
+    name = tidy_name(subject)
+    words = name.split()
+    if not words or len(words) > 14:
+        return None
+    if _ORG_LINE.match(fold(name)) or _proper_run(name) == name:
+        return name
+    return None
+
+
+def _run_by(lines: list[Line]) -> Found[str] | None:
+    for line in lines[:60]:
+        folded = fold_with_map(line.text)
+        match = _RUN_BY.search(folded.text)
+        if match:
+            rest = folded.quote(match.end(), len(folded.text))
+            name = _proper_run(rest)
+            if name:
+                return Found(name, line.text, STATED)
+    return None
+
+
+def _proper_run(text: str) -> str | None:
+    """The capitalised name at the start of `text` ("Friedrich Ebert : …" -> "Friedrich
+    Ebert"), with the small words names carry ("de", "pour la")."""
+    kept: list[str] = []
+    for word in text.split():
+        bare = word.strip(",;:.()«»\"")
+        if bare[:1].isupper() or (kept and bare in ("de", "des", "du", "la", "pour", "et", "d'")):
+            kept.append(bare)
+            if bare != word and not word.endswith(")"):
+                break
+        else:
+            break
+    while kept and kept[-1] in ("de", "des", "du", "la", "pour", "et", "d'"):
+        kept.pop()
+    return " ".join(kept) if kept else None
+
+
+def _header(lines: list[Line]) -> Found[str] | None:
+    """An organisation's name among the first lines (the letterhead)."""
+    for line in lines[:8]:
+        if line.bullet:
+            continue
+        folded = fold(line.content)
+        if _ORG_LINE.match(folded) and not _NOT_PUBLISHER.match(folded) and _is_name(line):
+            return Found(tidy_name(line.content), line.text, POSITION)
+    return None
+
+
+_SIGNER = re.compile(
+    r"^(?:le|la|pour\s+l[ea]?)\s*'?\s*(?:president|presidente|directeur|directrice|bureau"
+    r"|coordinat\w*|comite|secretaire|equipe|conseil)\b[^,]{0,40}?\s+(?:de|du|des|d)\s*'?\s*"
+)
+
+
+def _signature(lines: list[Line]) -> Found[str] | None:
+    """The organisation that signs at the end ("Le Bureau de l'Association X")."""
+    for line in reversed(lines[-8:]):
+        if line.bullet or not _is_name(line):
+            continue
+        folded = fold_with_map(line.content)
+        signer = _SIGNER.match(folded.text)
+        rest = folded.quote(signer.end(), len(folded.text)) if signer else line.content
+        if _ORG_LINE.match(fold(rest)) and not _NOT_PUBLISHER.match(fold(rest)):
+            return Found(tidy_name(rest), line.text, POSITION)
+    return None
+
+
+def _is_name(line: Line) -> bool:
+    text = line.content
+    return 2 <= len(text) <= 110 and not text.rstrip().endswith((".", ":", ";", ",")) and (
+        "@" not in text and not re.search(r"\d{4}", text)
+    )
+
+
+def _from_domain(lines: list[Line], emails: list[str]) -> Found[str] | None:
+    """A guess: "recrutement@enabel.be" names Enabel when the text writes "Enabel"."""
+    for email in emails:
+        domain = email.rsplit("@", 1)[-1].lower()
+        if domain in _GENERIC_DOMAINS:
+            continue
+        stem = re.sub(r"[^a-z0-9]", "", domain.split(".")[0])
+        if len(stem) < 3:
+            continue
+        # "expertisefrance.fr" is written "Expertise France"; not inside an address.
+        spelled = r"[\s-]?".join(re.escape(ch) for ch in stem)
+        pattern = re.compile(rf"(?<![\w@.-]){spelled}(?![\w@-])(?!\.\w)", re.IGNORECASE)
+        for line in lines:
+            match = pattern.search(line.text)
+            if match:
+                return Found(match.group(), line.text, GUESSED)
+    return None
+
+
+def tidy_name(name: str) -> str:
+    """Trim articles, quotes and trailing punctuation; "X – ALCI" -> "X (ALCI)"."""
+    name = " ".join(name.replace("*", "").split()).strip(" .:;,«»\"“”")
+    name = re.sub(r"^(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+)(?=[A-Za-zÀ-ÿ])", "", name, flags=re.I)
+    name = name[:1].upper() + name[1:]
+    dashed = re.fullmatch(r"(?P<n>.+?)\s*[-–—]\s*(?P<a>[A-Z][A-Z&]{1,9})", name)
+    if dashed:
+        return f"{dashed.group('n')} ({dashed.group('a')})"
+    return name

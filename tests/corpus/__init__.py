@@ -1,0 +1,1 @@
+"""The development corpus of real calls and its test setup (see README.md)."""
