@@ -31,6 +31,7 @@ class Line:
     text: str
     heading: bool
     bullet: bool
+    marked: bool = False  # written as a heading ("# …", a Word heading style)
 
     @property
     def folded(self) -> str:
@@ -50,11 +51,29 @@ def clean_text(text: str) -> str:
     text = _HTML_TAG.sub("", text)
     lines = []
     for raw in text.replace("\r\n", "\n").split("\n"):
-        line = _MD_HEADING.sub("", raw)
+        line = _table_row(raw)
+        line = _MD_HEADING.sub("", line)
         line = re.sub(r"^(\s*)\*\s", r"\1- ", line)  # "* item" is a bullet, keep it one
         line = line.replace("*", "").replace("\u00a0", " ")
         lines.append(line.rstrip())
     return "\n".join(lines)
+
+
+_MARKED_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+_PIPE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+_PIPE_RULE = re.compile(r"^[\s|:\-–—]+$")
+
+
+def _table_row(line: str) -> str:
+    """A markdown table row "| Date limite | 15 mars |" becomes tab-separated cells, as
+    Word tables read; its "|---|---|" rule becomes an empty line."""
+    match = _PIPE_ROW.match(line)
+    if not match:
+        return line
+    if _PIPE_RULE.match(line):
+        return ""
+    cells = [cell.strip() for cell in match.group("cells").split("|")]
+    return "\t".join(cell for cell in cells if cell)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -69,7 +88,8 @@ def split_lines(text: str) -> list[Line]:
         if counts[raw] >= _REPEATED and raw in seen:
             continue
         seen.add(raw)
-        lines.append(Line(raw, _is_heading(raw, original), bool(_BULLET.match(raw))))
+        marked = bool(_MARKED_HEADING.match(original))
+        lines.append(Line(raw, _is_heading(raw, original), bool(_BULLET.match(raw)), marked))
     return lines
 
 

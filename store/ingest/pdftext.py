@@ -8,6 +8,7 @@ inside ("2025  مارس15 آخر أجل"). Both are undone here, before any fiel
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -50,13 +51,75 @@ def join_wrapped(lines: list[str]) -> list[str]:
         else:
             joined.append(line)
         current = joined[-1]
+        ended = current.endswith("\n") or current.startswith("# ")
         carry = bool(line.strip()) and len(line) >= _FULL_LINE * long_line and not (
-            _SENTENCE_END.search(current)
+            ended or _SENTENCE_END.search(current)
         )
     return joined
 
 
-def tidy_page(text: str) -> str:
-    """One page of pypdf text with Arabic lines in reading order and paragraphs joined."""
+def tidy_page(text: str, layout: LineSizes | None = None) -> str:
+    """One page of pypdf text with Arabic lines in reading order, headings (printed larger
+    than the body) marked "# ", and paragraphs joined."""
     lines = [logical_line(line) for line in text.split("\n")]
-    return "\n".join(join_wrapped(lines))
+    if layout is None or len(layout.sizes) != len(lines):
+        return "\n".join(join_wrapped(lines))
+    ends = layout.paragraph_ends()
+    lines = [f"{line}\n" if end else line for line, end in zip(lines, ends, strict=True)]
+    return "\n".join(join_wrapped(mark_headings(lines, layout.sizes))).replace("\n\n", "\n")
+
+
+_HEADING_SCALE = 1.2  # printed this much larger than the body text: a heading
+
+
+def mark_headings(lines: list[str], sizes: list[float]) -> list[str]:
+    """Lines printed larger than the body become "# " headings; a heading the margin cut
+    over two lines becomes one."""
+    weights: dict[float, int] = {}
+    for line, size in zip(lines, sizes, strict=True):
+        weights[size] = weights.get(size, 0) + len(line)
+    body = max(weights, key=lambda size: weights[size]) if weights else 0.0
+    marked: list[str] = []
+    previous_heading = False
+    for line, size in zip(lines, sizes, strict=True):
+        heading = body > 0 and size >= _HEADING_SCALE * body and 0 < len(line.strip()) <= 160
+        if heading and previous_heading:
+            marked[-1] = f"{marked[-1]} {line.strip()}"
+        else:
+            marked.append(f"# {line.strip()}" if heading else line)
+        previous_heading = heading
+    return marked
+
+
+class LineSizes:
+    """A pypdf text visitor: the largest font size and the height on the page of each
+    printed line (a taller gap than usual between two lines ends a paragraph)."""
+
+    def __init__(self) -> None:
+        self.sizes: list[float] = [0.0]
+        self.heights: list[float | None] = [None]
+
+    def __call__(self, text: str, cm: list[float], tm: list[float], *rest: object) -> None:
+        size = float(rest[1]) if len(rest) > 1 else 0.0  # type: ignore[arg-type]
+        scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+        for index, part in enumerate(text.split("\n")):
+            if index:
+                self.sizes.append(0.0)
+                self.heights.append(None)
+            if part.strip():
+                self.sizes[-1] = max(self.sizes[-1], round(size * scale, 1))
+                if self.heights[-1] is None:
+                    self.heights[-1] = tm[5] * cm[3] + cm[5]
+
+    def paragraph_ends(self) -> list[bool]:
+        """For each line, whether a wider gap than the usual line spacing follows it."""
+        known = list(self.heights)
+        gaps = [a - b for a, b in itertools.pairwise(known) if a is not None and b is not None]
+        usual = sorted(g for g in gaps if g > 0)
+        if not usual:
+            return [False] * len(known)
+        spacing = usual[len(usual) // 2]
+        ends = []
+        for a, b in zip(known, [*known[1:], None], strict=True):
+            ends.append(a is not None and b is not None and (a - b > 1.45 * spacing or b > a))
+        return ends

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from store.ingest.pdftext import tidy_page
+from store.ingest.pdftext import LineSizes, tidy_page
 
 MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md")
@@ -146,7 +146,7 @@ def _pdf_text(name: str, data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not _unlock(reader):
             raise IngestError(name, "the PDF is password-protected")
-        pages = [tidy_page(page.extract_text() or "") for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except IngestError:
         raise
     except Exception as exc:
@@ -157,6 +157,12 @@ def _pdf_text(name: str, data: bytes) -> str:
     if not text.strip():
         raise IngestError(name, NO_TEXT_LAYER)
     return text
+
+
+def _page_text(page: object) -> str:
+    sizes = LineSizes()
+    text = page.extract_text(visitor_text=sizes) or ""  # type: ignore[attr-defined]
+    return tidy_page(text, sizes)
 
 
 def _unlock(reader: object) -> bool:
@@ -189,8 +195,29 @@ def _docx_blocks(document: object) -> list[str]:
         if isinstance(block, Table):
             lines.extend(_table_lines(block))
         else:
-            lines.append(block.text)
+            lines.append(_marked(block))
     return lines
+
+
+def _marked(paragraph: object) -> str:
+    """A paragraph's text with its role written as in markdown: Word keeps headings and
+    list items in styles (the bullet itself is not in the text), the reader needs them."""
+    text: str = paragraph.text  # type: ignore[attr-defined]
+    style = (getattr(getattr(paragraph, "style", None), "name", "") or "").lower()
+    if not text.strip():
+        return text
+    if style == "title" or style.startswith("heading"):
+        level = int(style[-1]) if style[-1:].isdigit() else 1
+        return f"{'#' * min(level, 3)} {text}"
+    if style.startswith("list") or _has_numbering(paragraph):
+        return f"- {text}"
+    return text
+
+
+def _has_numbering(paragraph: object) -> bool:
+    # Lists made with Word's numbering buttons carry w:numPr instead of a list style.
+    properties = paragraph._p.pPr  # type: ignore[attr-defined]
+    return properties is not None and properties.numPr is not None
 
 
 def _table_lines(table: object) -> list[str]:

@@ -23,6 +23,7 @@ _TITLE_LABEL = re.compile(
     r"|titre(?:\s+du\s+poste|\s+de\s+la\s+(?:mission|consultation|prestation|formation))?"
     r"|objet(?:\s+de\s+l\s*(?:appel|avis|offre)|\s+de\s+la\s+consultation)?"
     r"|(?:funding\s+)?opportunity\s+title|job\s+title|position(?:\s+title)?|post\s+title"
+    r"|title|job|description\s+de\s+la\s+mission|nom\s+du\s+(?:poste|programme|prix)"
     r"|vacancy|poste|activite|type\s+(?:de\s+)?mission|المنصب|موضوع\s+(?:الاعلان|الاستشاره)"
     r"|عنوان\s+(?:المشروع|الاعلان))\s*(?:[:\t|])\s*(?P<v>\S.+)$"
 )
@@ -34,6 +35,9 @@ _GENERIC = re.compile(
     r"|termes\s+de\s+reference(?:\s+specifiques)?|tdrs?|objet(?:\s+du\s+marche)?|description"
     r"|job\s+description|vacancy\s+announcement|notice\s+of\s+funding\s+opportunity"
     r"|communique(?:\s+de\s+presse)?|contexte|presentation|cahier\s+des\s+charges|annonce"
+    r"|(?:individual\s+consultant\s+)?procurement\s+notice|invitation\s+a\s+soumissionner"
+    r"(?:\s+\(?rfp\)?)?|request\s+for\s+(?:proposals?|quotations?)|overview|job|vacancy"
+    r"|appel\s+d\s*offres?(?:\s+ouvert)?|avis\s+de\s+consultation|no\s+translations?\s+\w+"
     r"|اعلان(?:\s+عن)?(?:\s+طلب)?(?:\s+ترشيحات|\s+عروض|\s+مشاريع)?|بلاغ|طلب\s+(?:ترشيحات|عروض))"
     r"\W*"
 )
@@ -52,7 +56,7 @@ _ANNOUNCES = re.compile(
 def find_title(lines: list[Line]) -> Found[str] | None:
     """The call's title as written, and how sure the reading is."""
     head = lines[:40]
-    for finder in (_title_start, _labelled, _job_count, _announced, _first_heading):
+    for finder in (_labelled, _title_start, _marked, _job_count, _announced, _first_heading):
         found = finder(head)
         if found is not None:
             return found
@@ -98,6 +102,15 @@ def _first_heading(head: list[Line]) -> Found[str] | None:
     return None
 
 
+def _marked(head: list[Line]) -> Found[str] | None:
+    """The first line written as a heading ("# …", Word's Title style) that names the call."""
+    for line in head[:12]:
+        text = line.content.strip(' «»"“”:')
+        if line.marked and not _generic(text, 2) and not _FURNITURE.search(fold(text)):
+            return Found(tidy_title(text), line.text, TITLE_LINE)
+    return None
+
+
 def _job_count(head: list[Line]) -> Found[str] | None:
     for line in head[:12]:
         match = _JOB_COUNT_LINE.match(line.text)  # "1 Intervention Officer Territorial"
@@ -117,9 +130,9 @@ def _announced(head: list[Line]) -> Found[str] | None:
     return None
 
 
-def _generic(text: str) -> bool:
+def _generic(text: str, min_words: int = 3) -> bool:
     folded = fold(text).strip()
-    return bool(_GENERIC.fullmatch(folded)) or len(folded.split()) < 3
+    return bool(_GENERIC.fullmatch(folded)) or len(folded.split()) < min_words
 
 
 def tidy_title(text: str) -> str:
