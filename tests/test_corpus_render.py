@@ -137,10 +137,13 @@ def test_markup_blocks() -> None:
 def test_rendered_documents_read_back_with_their_facts(
     rendered: dict[str, Path], case: str
 ) -> None:
-    text = flat(read_document(rendered[case]))
+    raw = read_document(rendered[case])
+    text = flat(raw)
     for fact in FACTS[case.split(".")[0]]:
         assert fact in text
-    assert "**" not in text and "|" not in text and "#" not in text
+    # No markup leaks in; headings come back marked "# " at the start of their line.
+    assert "**" not in text and "|" not in text
+    assert all(line.lstrip("#").startswith(" ") for line in raw.splitlines() if "#" in line[:1])
 
 
 def test_docx_uses_word_styles_and_real_tables(rendered: dict[str, Path]) -> None:
