@@ -10,6 +10,7 @@ import hashlib
 import re
 from datetime import date
 
+from store.ingest.applicants import find_legal_status
 from store.ingest.dates import MOROCCO, Deadline, find_deadline
 from store.ingest.describe import (
     find_aliases,
@@ -33,7 +34,7 @@ from store.ingest.submission import (
     find_subject,
 )
 from store.ingest.title import find_title
-from store.models import Call, Evidence, Submission
+from store.models import Call, Evidence, Kind, Submission
 from store.text import fold
 
 
@@ -78,6 +79,10 @@ def _describe(call: Call, lines: list[Line], cleaned: str, source_name: str) -> 
         title.evidence() if title else Found(call.title, source_name, FALLBACK).evidence()
     )
     call.kind = find_kind(title.value if title else None, cleaned)
+    funds_projects = call.kind in (Kind.GRANT, Kind.TRAINING, Kind.OTHER)
+    call.requirements.legal_status = find_legal_status(
+        lines, call.title, funds_projects=funds_projects
+    )
     emails = [*call.submission.emails, *([call.contact] if call.contact else [])]
     organization = find_organization(lines, cleaned, emails)
     if organization is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from store.ingest import labels
 from store.ingest.dates import fold_with_map
 from store.ingest.layout import Line, section_after, shorten
 from store.models import Requirements
@@ -207,6 +208,11 @@ _PROGRAMME_SPAN = re.compile(r"\b(?:projet|programme|intervention|action)\b|ال
 
 def find_duration(lines: list[Line]) -> str | None:
     """The duration as written, short: "1 jour", "22 jours, à raison, de 2 J par commune"."""
+    labelled = labels.find(lines, labels.DURATION)
+    if labelled is not None and not _PROGRAMME_SPAN.search(labelled.label):
+        value = _duration_value(labelled.value)
+        if value and _AMOUNT.search(fold(value)):
+            return value
     for index, line in enumerate(lines):
         match = _DURATION_LABEL.match(line.folded)
         if not match or _PROGRAMME_SPAN.search(match.group("label") or ""):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from store.ingest import labels
 from store.ingest.dates import fold_with_map
 from store.ingest.layout import Line, clean_text, shorten
 from store.text import fold
@@ -125,7 +126,9 @@ def _quoted_value(fragment: str) -> str | None:
 # ---------------------------------------------------------------------------------------
 # Reference: "Réf. AMUSSU/2024/226", "Appel d'offres n° 03/2024", a code alone on a line.
 
-_CODE = r"[A-Za-z0-9][A-Za-z0-9]*(?:[ ]?[/_.-][ ]?[A-Za-z0-9]+)+"
+# "AMUSSU/2024/226", "07/2022/IOT /MAR20000211", "RFP 03/2017", "ISED-BMK/RFQ 2023-12".
+_CODE = r"[A-Za-z0-9][A-Za-z0-9]*(?:(?:[ ]?[/_.-][ ]?|[ ](?=\d))[A-Za-z0-9]+)+"
+_BARE_CODE = re.compile(r"^(?=\w*\d)(?=\w*[A-Za-z])[A-Za-z0-9]{5,20}$|^\d{4,10}$")
 _REF_CUE = re.compile(
     r"(?<![\w/])(?:R[ée]f(?:[ée]rences?)?\b(?:\s+de\s+l['’]offre)?|N[°o]\s+de\s+r[ée]f[ée]rence"
     r"|(?:appel\s+d['’]offres?|avis|AMI|AAP|appel\s+à\s+(?:projets|candidatures))\s+n[°o])"
@@ -142,7 +145,13 @@ _CODE_LINE = re.compile(rf"^\W*(?P<ref>{_CODE})\W*$")
 
 
 def find_reference(lines: list[Line]) -> str | None:
-    """The call's reference as written, from a "Réf." cue or a code alone on a line."""
+    """The call's reference as written: a reference label ("Vacancy code", "Réf.", "Job
+    no"), a "Réf." cue in a sentence, or a code alone on a line."""
+    labelled = labels.find(lines, labels.REFERENCE)
+    if labelled is not None:
+        value = _reference_value(labelled.value)
+        if value:
+            return value
     for line in lines:
         for match in _REF_CUE.finditer(line.text):
             if _is_code(match.group("ref")) and not _NOT_A_CALL_REF.search(
@@ -154,6 +163,16 @@ def find_reference(lines: list[Line]) -> str | None:
         if match and _is_code(match.group("ref")) and match.group("ref").count("/") >= 2:
             return match.group("ref").strip()
     return None
+
+
+def _reference_value(value: str) -> str | None:
+    """The code at the start of a reference label's value ("RFP 03/2017 du 8 mai")."""
+    value = value.strip(" :.()«»\"")
+    match = re.match(rf"(?:n\s*[°o]\s*)?(?P<ref>{_CODE})", value, re.IGNORECASE)
+    if match and _is_code(match.group("ref")):
+        return match.group("ref").strip()
+    bare = value.split()[0].strip(",;()") if value.split() else ""
+    return bare if _BARE_CODE.match(bare) else None
 
 
 def _is_code(value: str) -> bool:
