@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from store.ingest import publisher
+from store.ingest import labels, publisher
 from store.ingest.dates import find_dates, fold_with_map
 from store.ingest.evidence import GUESSED, STATED, Found, line_of
 from store.ingest.layout import Line, sentences, shorten
@@ -216,11 +216,17 @@ _PLACE_STATEMENT = re.compile(
 def find_places_of_work(lines: list[Line], text: str) -> Found[tuple[list[str], list[str]]]:
     """(region ids, towns) of the place of work; the whole text only when none is stated
     (and then the reading is a guess)."""
-    stated = [line.text for line in _place_lines(lines)]
+    acronyms = set(_DEFINED_ACRONYM.findall(text))  # "(FES)" is a foundation, not Fès
+    stated = [_without(line.text, acronyms) for line in _place_lines(lines)]
     regions, cities = _places(" \n".join(stated)) if stated else ([], [])
     if not regions and not cities:
-        regions, cities = _places(text)
+        body = [_without(line.text, acronyms) for line in lines if not _is_address(line.text)]
+        regions, cities = _places("\n".join(body))
         regions = [r for r in regions if r != "national"]  # "au niveau national" is no place
+        if not regions and not cities:
+            scope = _national_scope(lines)
+            if scope is not None:
+                return Found((["national"], []), scope, GUESSED)
         first = next((c for c in cities), None)
         line = line_of(lines, first) if first else ""
         return Found((regions, cities), line, GUESSED)
@@ -229,10 +235,56 @@ def find_places_of_work(lines: list[Line], text: str) -> Found[tuple[list[str], 
     return Found((regions, cities), stated[0], STATED)
 
 
+# The whole country, said as such (not "au Maroc" in a sentence about the context).
+_NATIONAL_SCOPE = re.compile(
+    r"(?:a\s+l\s*echelle|au\s+niveau|sur\s+le\s+plan)\s+national|tout\s+le\s+territoire"
+    r"|l\s*ensemble\s+du\s+(?:territoire|royaume|maroc)|toutes\s+les\s+regions|partout\s+au\s+maroc"
+    r"|nationwide|all\s+(?:over\s+)?(?:morocco|regions)|programme\s+national|appel\s+national"
+    r"|(?:^|\t)(?:lieu|location|pays|country|duty\s+station|zone)\s*[:\t]\s*(?:maroc|morocco)\s*$"
+    r"|الصعيد\s+الوطني|المستوي\s+الوطني|جميع\s+جهات|كافه\s+جهات|التراب\s+الوطني|البرنامج\s+الوطني"
+)
+# A postal address names the publisher's town, not the place of the call.
+_ADDRESS = re.compile(
+    r"\b(?:avenue|av\.|rue|bd|boulevard|immeuble|residence|angle|lotissement|quartier|hay|b\.?p\.?"
+    r"|tel|tél|fax|adresse|siege)\b|\b\d{5}\b|شارع|زنقه|الحي|ص\.ب|عنوان",
+    re.IGNORECASE,
+)
+
+
+_COUNTRY_ONLY = re.compile(r"(?:maroc|morocco|royaume\s+du\s+maroc|المغرب|المملكه\s+المغربيه)")
+
+
+def _national_scope(lines: list[Line]) -> str | None:
+    """The line that says the call is for the whole country, if one does."""
+    place = labels.find(lines, labels.PLACE)
+    if place is not None and _COUNTRY_ONLY.fullmatch(fold(place.value).strip(" .")):
+        return place.line
+    for line in lines:
+        if _NATIONAL_SCOPE.search(line.folded) or _COUNTRY_ONLY.fullmatch(fold(line.content)):
+            return line.text
+    return None
+
+
+def _is_address(text: str) -> bool:
+    return bool(_ADDRESS.search(text)) and len(text) < 160
+
+
+_TIME_ZONE_TOWN = re.compile(r"heure\s+(?:de\s+|du\s+)?(?:rabat|casablanca)[\s-]*(?:maroc)?",
+                             re.IGNORECASE)  # fmt: skip
+
+
+def _without(text: str, acronyms: set[str]) -> str:
+    """The text without defined acronyms and "heure de Rabat" (a clock, not a place)."""
+    text = _TIME_ZONE_TOWN.sub(" ", text)
+    for acronym in acronyms:
+        text = re.sub(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", " ", text)
+    return text
+
+
 def _place_lines(lines: list[Line]) -> list[Line]:
     found: list[Line] = []
     for index, line in enumerate(lines):
-        if not _PLACE_STATEMENT.search(line.folded):
+        if not _PLACE_STATEMENT.search(line.folded) or _is_address(line.text):
             continue
         found.append(line)
         label_only = line.heading or line.text.rstrip().endswith(":")
@@ -242,13 +294,47 @@ def _place_lines(lines: list[Line]) -> list[Line]:
 
 
 def _places(text: str) -> tuple[list[str], list[str]]:
-    match = find_places(text)
-    regions = list(match.regions)
-    for city in match.cities:
-        region = city_region(city)
-        if region and region not in regions:
-            regions.append(region)
-    return regions, list(match.cities)
+    regions: list[str] = []
+    cities: list[str] = []
+    for line in text.split("\n"):
+        match = find_places(line)
+        homonyms = _homonyms(line, match.cities)
+        dropped = {city_region(city) for city in homonyms}
+        regions += [r for r in match.regions if r not in regions and r not in dropped]
+        for city in match.cities:
+            region = city_region(city)
+            if city in homonyms or city in cities:
+                continue
+            cities.append(city)
+            if region and region not in regions:
+                regions.append(region)
+    return regions, cities
+
+
+_PROVINCE_OF = re.compile(
+    r"(?:province|prefecture|cercle|اقليم|عماله)\s+(?:de\s+|d\s?'\s*)?(?P<v>\S+(?:\s+\S+)?)"
+)
+# "Quartier Dakhla", "Hay Salam", "Avenue de Fès": a street or district named after a town.
+_DISTRICT_OF = re.compile(r"(?:quartier|hay|douar|avenue|av|rue|bd|boulevard|حي|شارع|زنقه)\s+"
+                          r"(?:de\s+|d\s?'\s*|du\s+)?(?P<v>\S+)")  # fmt: skip
+
+
+def _homonyms(line: str, cities: tuple[str, ...]) -> set[str]:
+    """Towns named beside a province of another region: a commune "Laayoune" of the
+    province of Taourirt is not Laâyoune."""
+    folded = fold(line)
+    streets = {
+        town for match in _DISTRICT_OF.finditer(folded)
+        for town in find_places(f"à {match.group('v')}").cities
+    }
+    provinces = [
+        region
+        for match in _PROVINCE_OF.finditer(folded)
+        for town in find_places(f"à {match.group('v')}").cities
+        if (region := city_region(town))
+    ]
+    others = {city for city in cities if provinces and city_region(city) not in provinces}
+    return streets | others
 
 
 # ---------------------------------------------------------------------------------------

@@ -97,6 +97,7 @@ _REGION_ALIASES: tuple[tuple[str, str, Guard], ...] = (
     (
         TTH,
         "Tanger-Tétouan-Al Hoceïma|Tanger-Tetouan-Al Hoceima|Tanger Tetouan Hoceima"
+        "|Tanger-Tétouan|Tanger Tétouan|région de Tanger|région Tanger"
         "|Tanger-Tétouan-El Hoceima|TTH|طنجة تطوان الحسيمة|جهة طنجة",
         Guard.NONE,
     ),
