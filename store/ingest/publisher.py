@@ -12,18 +12,18 @@ from store.ingest.dates import fold_with_map
 from store.ingest.evidence import GUESSED, LABELLED, POSITION, STATED, Found
 from store.ingest.layout import Line
 from store.text import fold
+from store.vocab import organizations
 
 # Words an organisation's name starts with, folded (French, English, Arabic).
 _ORG_HEAD = (
-    r"(?:l\s*'?\s*|la\s+|le\s+|les\s+|the\s+)?(?:association|asso\b|fondation|foundation|federation"
-    r"|reseau|union|collectif|coalition|ong\b|organisation|organization|agence|agency"
-    r"|ministere|ministry|secretariat|delegation|direction|commune|conseil|council"
-    r"|observatoire|centre|center|institut|institute|ecole|universite|university|cooperative"
-    r"|prefecture|province|region|comite|programme|bureau|office|mouvement|forum|fonds|fund"
-    r"|ambassade|embassy|consulat|mission|haut[- ]commissariat|initiative|espace|plateforme"
-    r"|stiftung|jamiat|جمعيه|الجمعيه|مءسسه|المءسسه|منظمه|المنظمه|جماعه|الجماعه|وزاره"
-    r"|الوزاره|مجلس|المجلس|عماله|اقليم|مرصد|المرصد|شبكه|الشبكه|مركز|المركز|تعاونيه"
-    r"|التعاونيه|فيدراليه|الفيدراليه|اتحاد|الاتحاد|المبادره|مديريه|المديريه|وكاله|الوكاله)"
+    r"(?:l\s*'?\s*|la\s+|le\s+|les\s+|the\s+)?(?:association|asso|fondation|foundation|federation"
+    r"|reseau|union|collectif|coalition|ong|organisation|organization|agence|agency|ministere"
+    r"|ministry|secretariat|delegation|commune|conseil|council|observatoire|centre|center"
+    r"|institut|institute|universite|university|cooperative|prefecture|comite|mouvement|forum"
+    r"|ambassade|embassy|consulat|haut[- ]commissariat|stiftung|jamiat|جمعيه|الجمعيه|مءسسه"
+    r"|المءسسه|منظمه|المنظمه|جماعه|الجماعه|وزاره|الوزاره|مجلس|المجلس|عماله|مرصد|المرصد|شبكه"
+    r"|الشبكه|مركز|المركز|تعاونيه|التعاونيه|فيدراليه|الفيدراليه|اتحاد|الاتحاد|مديريه|المديريه"
+    r"|وكاله|الوكاله)\b"
 )
 _ORG_LINE = re.compile(rf"^{_ORG_HEAD}")
 # Header lines that are never the publisher: the kingdom, a motto, a page title.
@@ -36,7 +36,8 @@ _ORG_LABEL = re.compile(
     r"|employeur|employer|entite|structure|maitre\s+d\s*ouvrage|porteur(?:\s+du\s+projet)?"
     r"|publie\s+par|lance\s+par|commanditaire|donneur\s+d\s*ordre"
     r"|operateur(?:\s+sur\s+l\s*activite)?|association"
-    r"|nom\s+de\s+l\s*(?:organisation|association)|الجهه(?:\s+المنظمه|\s+المعلنه)?|الهيءه)"
+    r"|nom\s+de\s+l\s*(?:organisation|association)|donor|pouvoir\s+adjudicateur|contractant"
+    r"|organization\s+name|الجهه(?:\s+المنظمه|\s+المعلنه)?|الهيءه)"
     r"\s*[:\t|]\s*(?P<v>\S.+)$"
 )
 # "L'association X recrute", "X lance un appel", "X is seeking", "تعلن جمعية X عن".
@@ -44,11 +45,11 @@ _ANNOUNCER_VERB = re.compile(
     r"\s+(?:recrute|recherche\s+(?:un|une|des|pour)|lance|lancent|organise"
     r"|souhaite\s+(?:recruter|engager)"
     r"|se\s+propose|invite|annonce|ouvre|publie|is\s+(?:seeking|recruiting|looking)"
-    r"|invites|announces|seeks|tient\s+a|envisage|compte\s+recruter)\b"
+    r"|tient\s+a|envisage|compte\s+recruter)\b"
 )
 _AR_ANNOUNCES = re.compile(r"^(?:تعلن|يعلن|تنظم|ينظم|تطلق|يطلق)\s+(?P<v>.{4,80}?)\s+عن\b")
 _RUN_BY = re.compile(
-    r"(?:lance(?:e|s)?\s+par|publie(?:e)?\s+par|launched\s+by|organise(?:e)?\s+par)\s+"
+    r"(?:lance(?:e|s)?\s+par|publie(?:e)?\s+par|launched\s+by)\s+"
     r"(?:l\s*'\s*|la\s+|le\s+|les\s+)?"
 )
 _GENERIC_DOMAINS = frozenset(
@@ -59,7 +60,7 @@ _GENERIC_DOMAINS = frozenset(
 
 def find_organization(lines: list[Line], text: str, emails: list[str]) -> Found[str] | None:
     """The publisher, best reading first; None when nothing names it."""
-    for finder in (_labelled, _announcer, _run_by, _header, _signature):
+    for finder in (_labelled, _announcer, _run_by, _header, _signature, _most_named):
         found = finder(lines)
         if found is not None:
             return found
@@ -112,7 +113,10 @@ def _subject_name(subject: str) -> str | None:
     words = name.split()
     if not words or len(words) > 14:
         return None
-    if _ORG_LINE.match(fold(name)) or _proper_run(name) == name:
+    known = organizations.named_in(name)
+    if _ORG_LINE.match(fold(name)) or (known and len(words) <= 6):
+        return name
+    if re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,9}", name):  # "MRG recrute"
         return name
     return None
 
@@ -149,12 +153,38 @@ def _proper_run(text: str) -> str | None:
 def _header(lines: list[Line]) -> Found[str] | None:
     """An organisation's name among the first lines (the letterhead)."""
     for line in lines[:8]:
-        if line.bullet:
+        if line.bullet or "\t" in line.text or ":" in line.text:
             continue
         folded = fold(line.content)
         if _ORG_LINE.match(folded) and not _NOT_PUBLISHER.match(folded) and _is_name(line):
             return Found(tidy_name(line.content), line.text, POSITION)
+        known = organizations.named_in(line.content.split(",")[0])
+        if known and len(line.content.split(",")[0].split()) <= 8:  # "PNUD, 13 avenue …"
+            return Found(known[0], line.text, POSITION)
     return None
+
+
+_FUNDER_CONTEXT = re.compile(
+    r"(?:financ\w*|appui|soutien|support\w*|funded|bailleur|partenariat|partenaires?)[^.\n]{0,60}$"
+)
+
+
+def _most_named(lines: list[Line]) -> Found[str] | None:
+    """A guess: the listed organisation the text names most (twice at least), not as a
+    funder or partner."""
+    counts: dict[str, int] = {}
+    first_line: dict[str, str] = {}
+    for line in lines:
+        for name in organizations.named_in(line.text):
+            before = fold(line.text.split(name.split(" (")[0])[0]) if name in line.text else ""
+            if _FUNDER_CONTEXT.search(before):
+                continue
+            counts[name] = counts.get(name, 0) + 1
+            first_line.setdefault(name, line.text)
+    if not counts:
+        return None
+    best = max(counts, key=lambda n: counts[n])
+    return Found(best, first_line[best], GUESSED) if counts[best] >= 2 else None
 
 
 _SIGNER = re.compile(
