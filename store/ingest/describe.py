@@ -22,27 +22,49 @@ from store.vocab.themes import count_theme_mentions, find_themes
 
 # (kind, pattern, weight): words that settle the kind weigh more than words that lean.
 _KIND_WORDS: tuple[tuple[Kind, re.Pattern[str], int], ...] = (
-    (Kind.GRANT, re.compile(r"appel\s+a\s+(?:projets|propositions|manifestation)|subvention"
-                            r"|\bgrants?\b|financement\s+de\s+projets|طلب\s+مشاريع|منحه"), 3),
+    (Kind.GRANT, re.compile(r"appel\s+a\s+(?:projets?|propositions|manifestation)|subvention"
+                            r"|\bgrants?\b|financement\s+de\s+projets|طلب\s+مشاريع|منحه"
+                            r"|appel\s+de\s+propositions|financ\w*\s+(?:des\s+|de\s+)?projets"
+                            r"|funding\s+opportunit|notice\s+of\s+funding|\bprix\s+(?:national|de\s+la"
+                            r"|du|d)\b|\baward\b|jaiza|جاءزه|طلب\s+عروض\s+(?:ال)?مشاريع|دعم\s+مشاريع"
+                            r"|منح\b"), 3),
     (Kind.JOB, re.compile(r"offres?\s+d\s+emploi|contrat\s+de\s+travail|postes?\s+vacants?"
                           r"|\bcdd\b|\bcdi\b|package\s+salarial|salaire|vacancy|job\s+offer"
-                          r"|وظيفه|منصب\s+شغل|توظيف"), 3),
+                          r"|وظيفه|منصب\s+شغل|توظيف|\bjob\s*:|type\s+of\s+contract|fixed[- ]term"
+                          r"|job\s+description|مباراه"), 3),
     (Kind.JOB, re.compile(r"\bposte\b|\bemploi\b|postulez|\bjob\b"), 1),
     (Kind.CONSULTANCY, re.compile(r"consultante?s?\b|consultant\(e\)|prestataire|\btdrs?\b"
                                   r"|termes\s+de\s+reference|bureau\s+d\s+etudes?"
-                                  r"|contrat\s+de\s+prestation|consultancy|مستشار|استشاري"), 3),
-    (Kind.CONSULTANCY, re.compile(r"\bexperte?s?\b|prestation|خبير"), 1),
+                                  r"|contrat\s+de\s+prestation|consultancy|مستشار|استشاري"
+                                  r"|appels?\s+d\s*offres?|marche\s+public|request\s+for\s+"
+                                  r"(?:proposals?|quotations?)|\brf[pq]\b|soumissionn"
+                                  r"|invitation\s+a\s+soumissionner"
+                                  r"|طلب\s+عروض(?!\s+(?:ال)?مشاريع)"), 3),
+    (Kind.CONSULTANCY, re.compile(r"\bexperte?s?\b|prestation|خبير|\baudit\b|diagnostic"
+                                  r"|evaluation\s+(?:finale|externe|a\s+mi)"), 1),
     (Kind.TRAINING, re.compile(r"\bformation\b|training|تكوين|دوره\s+تكوينيه"), 1),
 )  # fmt: skip
+# A call for trainees or volunteers (they apply to be trained), not a trainer's contract.
+_TRAINEES = re.compile(
+    r"appel\s+a\s+candidatures?\s+(?:pour\s+)?(?:la\s+|une\s+)?(?:formation|participation)"
+    r"|dorat|دوره\s+تكوينيه\s+لفاءده|volontariat|volunteer|benevol|fellowship|bootcamp"
+    r"|reseau\s+(?:pour\s+les\s+)?jeunes|programme\s+(?:de\s+)?formation\s+(?:au\s+profit|pour\s+les)"
+    r"|التطوع|متطوع"
+)
 
 
 def find_kind(title: str | None, text: str) -> Kind:
     """consultancy, job, grant or training; OTHER when nothing says."""
     folded_title = fold(title or "")
-    for kind, pattern, _ in sorted(_KIND_WORDS, key=lambda k: -k[2]):
-        if pattern.search(folded_title):
+    if _TRAINEES.search(folded_title):
+        return Kind.TRAINING
+    for kind, pattern, weight in _KIND_WORDS:
+        # Only words that settle the kind decide from the title ("Auto Emploi" does not).
+        if weight >= 3 and pattern.search(folded_title):
             return kind
     folded = fold(text)
+    if _TRAINEES.search(folded[:1500]):
+        return Kind.TRAINING
     scores: Counter[Kind] = Counter()
     for kind, pattern, weight in _KIND_WORDS:
         # Training words appear in most calls ("ateliers de formation"): they decide alone.
