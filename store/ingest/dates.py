@@ -115,6 +115,8 @@ def _date_patterns() -> tuple[re.Pattern[str], ...]:
         ),
         # April 17, 2023
         re.compile(rf"(?<!\w){month}\s+{day},?\s+{year}(?!\d)"),
+        # 05-Jan-2020, 22-Sep-13 (job boards)
+        re.compile(rf"(?<![\w/]){day}-{month}-(?P<y>(?:19|20)?\d\d)(?!\d)"),
         # 2025-03-15 or 2025/03/15
         re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?![\d/])"),
         # 17/07/2022, 17.07.22, 04/17/2023 (US order when the second number is over 12)
@@ -223,7 +225,7 @@ _AR_PERIOD = rf"(?:\s*(?P<period>{_AR_PERIODS}))?"
 _TZ = r"(?:\s*\(?\s*(?P<tz>gmt|utc|tu)\s*(?:(?P<sign>[+-])\s*(?P<off>\d{1,2}))?)?"
 
 _TIME_PATTERNS = (
-    re.compile(rf"(?<![\d/])(?P<h>[0-2]?\d)\s*(?:h|:|heures?)\s*(?P<m>[0-5]\d)?(?![\d/]){_TZ}"),
+    re.compile(rf"(?<![\d/])(?P<h>[0-2]?\d)\s*(?:heures?|h|:)\s*(?P<m>[0-5]\d)?(?![\d/]){_TZ}"),
     re.compile(rf"(?<![\d/])(?P<h>1[0-2]|0?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?m\b\.?{_TZ}"),
     re.compile(rf"الساعه\s*(?P<h>[0-2]?\d)(?::(?P<m>[0-5]\d))?{_AR_PERIOD}{_TZ}"),
     re.compile(rf"(?<![\d/])(?P<h>[0-2]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<period>{_AR_PERIODS})"),
@@ -340,6 +342,7 @@ _STRONG_CUES = re.compile(
     r"|date\s+de\s+fin\s+(?:de\s+|des\s+)?(?:depot|candidature|reception|inscription)"
     r"|fin\s+(?:de\s+|des\s+)?(?:depot|candidatures?|inscriptions?|soumissions?)"
     r"|dernier\s+jour|ferme\s+le|jusqu'?\s*(?:a|au)\s+(?:la\s+)?(?:date|minuit)"
+    r"|jusqu'?\s*a\s+(?=\d)|reste\s+ouverte?\s+jusqu|report(?:e|ee)?\s+au"
     r"|(?:depot|envoi|soumission|reception)\s+des\s+(?:dossiers|candidatures|offres"
     r"|propositions)\s+(?:avant|jusqu)|(?<!\w)(?:الي|حتي)\s+غايه(?!\w)|لا\s+يتعدي|قبل\s+متم"
     r"|اخر\s+اجل|اجل\s+اقصاه|في\s+اجل|اخر\s+موعد|موعد\s+اقصاه|اخر\s+تاريخ|تاريخ\s+اقصاه"
@@ -380,12 +383,22 @@ def find_deadline(text: str) -> Deadline | None:
     folded = fold_with_map(text)
     us_order = writes_us_order(folded.text)
     candidates: list[tuple[tuple[int, int, int], Deadline]] = []
-    for hit in find_dates(folded.text, us_order=us_order):
-        cue = _cue_before(folded.text, hit.start) or _range_end(folded.text, hit.start)
+    found = find_dates(folded.text, us_order=us_order)
+    yearless = {hit.start for hit in found if hit.year is None}
+    for hit in _with_years(found, folded.text):
+        cue = (
+            _cue_before(folded.text, hit.start)
+            or _range_end(folded.text, hit.start)
+            or _cue_after(folded.text, hit)
+        )
         if cue is None:
             continue
         cue_start, strength = cue
+        if _QUESTIONS.search(folded.text[max(0, cue_start - 40) : hit.start]):
+            strength = 1  # "date limite des questions": not when applications close
         deadline = _deadline_at(folded, hit, cue_start, strength)
+        if hit.start in yearless:  # its year was read from the page's date: a guess
+            deadline = replace(deadline, ambiguous=True)
         bonus = 1 if _EXTENSION.search(folded.text[max(0, cue_start - 80) : hit.start]) else 0
         # Highest strength, then an extension, then the earliest mention.
         candidates.append(((strength, bonus, -hit.start), deadline))
@@ -412,12 +425,45 @@ def _with_stated_hour(
     return chosen
 
 
+_QUESTIONS = re.compile(
+    r"questions?|clarifications?|eclaircissements?|reponses|demandes\s+d\s*information|الاسءله"
+)
+# "pour le 9 avril 2018 à 10 heures au plus tard": the cue after the date (and its hour).
+_CUE_AFTER = re.compile(r"^[^.;\n]{0,35}?\b(?:au\s+plus\s+tard|dernier\s+delai|at\s+the\s+latest)")
+
+
+def _cue_after(folded: str, hit: DateHit) -> tuple[int, int] | None:
+    if _CUE_AFTER.match(folded[hit.end : hit.end + 60]):
+        return hit.start, 2
+    return None
+
+
+_YEARLESS_CUE = re.compile(
+    r"^\s*(?:courant|prochain|de\s+cette\s+annee|de\s+l'annee\s+en\s+cours)"
+)
+
+
+def _with_years(hits: list[DateHit], folded: str) -> list[DateHit]:
+    """ "le 30 mai courant" takes its year from the page's own date before it."""
+    dated: list[DateHit] = []
+    last_year: tuple[int, int] | None = None  # (year, month) of the latest full date seen
+    for hit in hits:
+        if hit.year is not None:
+            last_year = (hit.year, hit.month)
+        elif last_year and _YEARLESS_CUE.match(folded[hit.end : hit.end + 30]):
+            year = last_year[0] + (1 if hit.month < last_year[1] else 0)
+            hit = replace(hit, year=year)
+        dated.append(hit)
+    return dated
+
+
 # "Dépôt des candidatures : du 1er mars au 15 mars 2025", "من 24 أبريل إلى 25 أبريل 2025":
 # the end of a window for applications is its deadline.
 _RANGE_BEFORE = re.compile(r"(?:\bau\b|\bjusqu'?\s*au\b|\bto\b|\buntil\b|(?<!\w)الي(?!\w))\s*"
                            r"(?:(?:le|يوم)\s+)?(?:\w+\s+)?$")
 _WINDOW_WORDS = re.compile(
     r"depot|candidature|inscription|soumission|reception|dossiers|applications?|submission"
+    r"|particip|postuler|candidat|periode\s+de\s+candidature|المشاركه|الترشح"
     r"|ايداع|الترشيح|الترشيحات|التسجيل|الملفات|الطلبات|العروض"
 )
 
