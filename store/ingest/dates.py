@@ -439,8 +439,18 @@ def _cue_after(folded: str, hit: DateHit) -> tuple[int, int] | None:
 
 
 _YEARLESS_CUE = re.compile(
-    r"^\s*(?:courant|prochain|de\s+cette\s+annee|de\s+l'annee\s+en\s+cours)"
+    r"^\s*(?:/\s*\S+\s+)?(?:courant|prochain|de\s+cette\s+annee|de\s+l'annee\s+en\s+cours"
+    r"|المقبل|القادم|الجاري|الحالي)"
 )
+
+
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _year_before(folded: str, start: int) -> tuple[int, int] | None:
+    """The last year written before `start` ("آب/أغسطس 2018"), month unknown (1)."""
+    years = _A_YEAR.findall(folded[max(0, start - 3000) : start])
+    return (int(years[-1]), 1) if years else None
 
 
 def _with_years(hits: list[DateHit], folded: str) -> list[DateHit]:
@@ -450,9 +460,10 @@ def _with_years(hits: list[DateHit], folded: str) -> list[DateHit]:
     for hit in hits:
         if hit.year is not None:
             last_year = (hit.year, hit.month)
-        elif last_year and _YEARLESS_CUE.match(folded[hit.end : hit.end + 30]):
-            year = last_year[0] + (1 if hit.month < last_year[1] else 0)
-            hit = replace(hit, year=year)
+        elif _YEARLESS_CUE.match(folded[hit.end : hit.end + 30]):
+            seen = last_year or _year_before(folded, hit.start)
+            if seen is not None:
+                hit = replace(hit, year=seen[0] + (1 if hit.month < seen[1] else 0))
         dated.append(hit)
     return dated
 

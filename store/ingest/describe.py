@@ -26,7 +26,8 @@ _KIND_WORDS: tuple[tuple[Kind, re.Pattern[str], int], ...] = (
                             r"|\bgrants?\b|financement\s+de\s+projets|طلب\s+مشاريع|منحه"
                             r"|appel\s+de\s+propositions|financ\w*\s+(?:des\s+|de\s+)?projets"
                             r"|funding\s+opportunit|notice\s+of\s+funding|\bprix\s+(?:national|de\s+la"
-                            r"|du|d)\b|\baward\b|jaiza|جاءزه|طلب\s+عروض\s+(?:ال)?مشاريع|دعم\s+مشاريع"
+                            r"|du|d)\b|\baward\b|jaiza|جاءزه|طلبات?\s+عروض\s+(?:ال)?مشاريع|دعم\s+(?:ال)?مشاريع"
+                            r"|عروض\s+(?:ال)?مشاريع|تمويل\s+(?:ال)?مشاريع|طلبات?\s+(?:ال)?مشاريع"
                             r"|منح\b"), 3),
     (Kind.JOB, re.compile(r"offres?\s+d\s+emploi|contrat\s+de\s+travail|postes?\s+vacants?"
                           r"|\bcdd\b|\bcdi\b|package\s+salarial|salaire|vacancy|job\s+offer"
