@@ -38,12 +38,17 @@ def call_label(call: Call) -> str:
 
 
 def organization(call: Call) -> str:
-    return call.organization or "—"
+    """The publisher; marked "(?)" when the text only let us guess it."""
+    if not call.organization:
+        return "—"
+    return f"{call.organization} (?)" if call.uncertain("organization") else call.organization
 
 
 def left_text(turn: Turn, call: Call) -> str:
     deadline = call.deadline_at()
     assert deadline is not None
+    if call.uncertain("deadline") is not None:
+        return turn.t("left_unsure")
     return left_words(deadline, turn.now, turn.lang)
 
 
@@ -57,11 +62,23 @@ def undated_note(turn: Turn, call: Call) -> str:
     )
 
 
+def deadline_shown(turn: Turn, call: Call) -> str:
+    """The deadline as a date, or, when the reading is unsure, the text's own words."""
+    unsure = call.uncertain("deadline")
+    moment = call.deadline_at()
+    if unsure is None and moment is not None:
+        return format_deadline(moment, turn.lang)
+    phrase = call.deadline_text or (unsure.line if unsure else "")
+    return turn.t("deadline_as_written", phrase=phrase)
+
+
 def status_line(turn: Turn, call: Call) -> str:
     status = call.status(turn.now)
     deadline = call.deadline_at()
     if call.closed_manually:
         return turn.t("status_closed_manual")
+    if call.uncertain("deadline") is not None and status is Status.OPEN:
+        return turn.t("status_unsure", phrase=deadline_shown(turn, call))
     if status is Status.OPEN and deadline:
         return turn.t(
             "status_open",
@@ -120,6 +137,12 @@ def contact_of(call: Call) -> str | None:
 async def deadline(turn: Turn, call: Call) -> str:
     moment = call.deadline_at()
     title = short_title(call)
+    unsure = call.uncertain("deadline")
+    if unsure is not None:
+        # Never a date we are not sure of: the line as written, and whom to ask.
+        contact = contact_of(call)
+        ask = turn.t("deadline_none_contact", contact=contact) if contact else ""
+        return turn.t("deadline_unsure", title=title, quote=unsure.line, contact=ask).strip()
     if moment is None:
         lines = [turn.t("deadline_none", title=title)]
         if call.key_dates:

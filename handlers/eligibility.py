@@ -74,9 +74,8 @@ def question(turn: Turn, call: Call, what: str) -> Reply:
     if what == "experience":
         buttons = [Button(turn.t(f"exp_{y}"), f"elig:experience:{y}") for y in EXPERIENCE_CHOICES]
         return Reply(turn.t("ask_experience"), buttons)
-    status = call.requirements.legal_status[0]
     return Reply(
-        turn.t("ask_status", status=status),
+        turn.t("ask_status", status=status_names(turn, call.requirements.legal_status)),
         [Button(turn.t("yes"), "elig:status:1"), Button(turn.t("no"), "elig:status:0")],
     )
 
@@ -158,18 +157,38 @@ def _experience(turn: Turn, call: Call) -> Check | None:
     return Check(ok, turn.t("elig_exp_ok" if ok else "elig_exp_ko", have=have, need=need))
 
 
+def status_name(turn: Turn, status: str) -> str:
+    """A status id in the user's language ("consulting-firm" -> "bureau d'études")."""
+    try:
+        return turn.t(f"status_name_{status}")
+    except KeyError:
+        return status
+
+
+def status_names(turn: Turn, statuses: list[str]) -> str:
+    """ "auto-entrepreneur", "association ou coopérative": who may apply, in words."""
+    names = [status_name(turn, s) for s in statuses]
+    if len(names) == 1:
+        return names[0]
+    return turn.t("status_or", names=", ".join(names[:-1]), last=names[-1])
+
+
 async def _status(turn: Turn, call: Call) -> Check:
-    need = call.requirements.legal_status[0]
+    needed = call.requirements.legal_status
+    need = status_names(turn, needed)
     statuses = turn.profile.get("statuses", {})
     said = turn.profile.get("status")
-    if statuses.get(need) is True or (said and fold(said) == fold(need)):
+    if any(statuses.get(s) is True for s in needed) or (
+        said and any(fold(said) == fold(s) for s in needed)
+    ):
         return Check(True, turn.t("elig_status_ok", need=need))
-    hits = await search_lines(turn.deps.db, call.id, [fold(need)], limit=1)
+    terms = [fold(status_name(turn, s)) for s in needed]
+    hits = await search_lines(turn.deps.db, call.id, [*terms, *needed], limit=1)
     quote = turn.t("elig_status_quote", quote=hits[0].line) if hits else ""
     have = said or turn.t("status_no")
     # "Salarié" does not by itself rule the status out: no verdict beyond what the text
     # says. Only a plain "no" to "do you have the status?" settles it.
-    settled = False if statuses.get(need) is False else None
+    settled = False if all(statuses.get(s) is False for s in needed) else None
     return Check(settled, turn.t("elig_status_ko", need=need, have=have), quote)
 
 

@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 
 from handlers.callinfo import (
     call_label,
+    deadline_shown,
     left_text,
     organization,
     short_title,
@@ -97,7 +98,7 @@ async def list_open(turn: Turn, req: ListRequest) -> Reply:
                 "list_item_open",
                 title=short_title(call),
                 org=organization(call),
-                deadline=format_deadline(deadline, turn.lang),
+                deadline=deadline_shown(turn, call),
                 left=left_text(turn, call),
             )
         )

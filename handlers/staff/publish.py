@@ -23,6 +23,7 @@ from handlers.understand.intents import Cues, detect_kind
 from store import calls as call_store
 from store import staff as staff_store
 from store.ingest.extract import extract_call
+from store.ingest.layout import shorten
 from store.ingest.read import IngestError, read_bytes
 from store.models import THEME_IDS, Call, Kind
 from store.text import fold
@@ -228,6 +229,9 @@ def review(turn: Turn, call: Call, note: str = "") -> Reply:
         lines.append(
             turn.t("staff_field_line", label=label, value=value or turn.t("staff_missing"))
         )
+        unsure = call.uncertain(field) if value else None
+        if unsure is not None:  # read from position or guessed: staff check it first
+            lines.append(turn.t("staff_unsure", line=shorten(unsure.line, 160)))
     lines += [turn.t(key) for key in flags(turn, call)]
     lines.append(turn.t("staff_review_hint"))
     buttons = [Button(turn.t("staff_btn_publish"), f"{PREFIX}ask")]
@@ -344,7 +348,10 @@ def apply_correction(call: Call, field: str, value: str) -> bool:
     setter = _SETTERS.get(field)
     if setter is None:
         return False
-    return setter(call, "" if clear else value, clear)
+    done = setter(call, "" if clear else value, clear)
+    if done:
+        call.evidence.pop(field, None)  # typed by staff: no longer a guess
+    return done
 
 
 def _set_text(attribute: str, *, required: bool = False) -> Callable[[Call, str, bool], bool]:

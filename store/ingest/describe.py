@@ -232,6 +232,7 @@ def find_summary(lines: list[Line], title: str | None) -> str | None:
 
 _PLACE_STATEMENT = re.compile(
     r"\blieu\b|\bbasee?\b|\bbased\b|affectee?\s+a|se\s+deroulera|se\s+derouleront"
+    r"|^location\b|^localisation\b"
     r"|duty\s+station|zone\s+d\s+intervention\s*:|مقر\s+العمل|مكان"
 )
 
