@@ -232,7 +232,8 @@ def find_summary(lines: list[Line], title: str | None) -> str | None:
 
 _PLACE_STATEMENT = re.compile(
     r"\blieu\b|\bbasee?\b|\bbased\b|affectee?\s+a|se\s+deroulera|se\s+derouleront"
-    r"|^location\b|^localisation\b"
+    r"|^location\b|^localisation\b|(?:^|\t)(?:province|commune|ville|localite)s?(?:\t|$)"
+    r"|\b(?:des|les|aux)\s+communes\s+(?:de|d)\s?'?\s*\w"
     r"|duty\s+station|zone\s+d\s+intervention\s*:|مقر\s+العمل|مكان"
 )
 
@@ -314,7 +315,23 @@ def _place_lines(lines: list[Line]) -> list[Line]:
         label_only = line.heading or line.text.rstrip().endswith(":")
         if label_only and index + 1 < len(lines):
             found.append(lines[index + 1])
+        if "\t" in line.text and _PLACE_COLUMN.search(line.folded):
+            found += _table_rows_after(lines, index)  # "Province | Commune | Date" then rows
     return found
+
+
+_PLACE_COLUMN = re.compile(
+    r"(?:^|\t)(?:province|commune|ville|localite|lieu|douar|جماعه|اقليم)s?(?:\t|$)"
+)
+
+
+def _table_rows_after(lines: list[Line], index: int) -> list[Line]:
+    rows: list[Line] = []
+    for line in lines[index + 1 : index + 40]:
+        if "\t" not in line.text:
+            break
+        rows.append(line)
+    return rows
 
 
 def _places(text: str) -> tuple[list[str], list[str]]:
