@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench corpus clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,5 +21,9 @@ test: $(STAMP)  ## lint, then every test
 bench: $(STAMP)  ## benchmarks: print figures, assert nothing
 	$(BIN)/python bench/qa.py
 
+corpus: $(STAMP)  ## render the corpus to DOCX and PDF, then score the extractor on it
+	$(BIN)/python -m tests.corpus.render build/corpus
+	$(BIN)/python -m bot corpus score build/corpus --seeds ../shared/seeds
+
 clean:
-	rm -rf $(VENV) data/demo.db*
+	rm -rf $(VENV) data/demo.db* build/corpus

@@ -45,6 +45,10 @@ class Report:
         default_factory=lambda: defaultdict(lambda: [0, 0])
     )
     misses: list[tuple[str, Miss]] = field(default_factory=list)  # (split, miss)
+    # (split, format) -> [fields the text does not state, of which something came out]
+    unstated: dict[tuple[str, str], list[int]] = field(
+        default_factory=lambda: defaultdict(lambda: [0, 0])
+    )
     unreadable: list[str] = field(default_factory=list)
     documents: int = 0
     slowest: tuple[float, str] = (0.0, "")
@@ -226,6 +230,10 @@ def score_documents(documents: Iterable[Labelled]) -> Report:
         report.slowest = max(report.slowest, (elapsed, item.document.name))
         for name, (right, expected, got) in score_call(call, item.label["fields"]).items():
             report.add(item.split, item.format, name, right)
+            if expected in (None, [], "") and name not in ("kind", "cities"):
+                cell = report.unstated[(item.split, item.format)]
+                cell[0] += 1
+                cell[1] += int(not right)
             if not right:
                 report.misses.append((item.split, Miss(item.document.name, name, expected, got)))
     return report
@@ -249,6 +257,10 @@ def render_table(report: Report, split: str) -> str:
         )
     lines.append("all fields".ljust(width) + "".join(
         f"{_percent(*report.share(split, f)):>16}" for f in formats
+    ))  # fmt: skip
+    invented = [report.unstated.get((split, f), [0, 0]) for f in formats]
+    lines.append("invented (unstated)".ljust(width) + "".join(
+        f"{f'{bad}/{total}':>16}" for total, bad in invented
     ))  # fmt: skip
     return "\n".join(lines)
 
