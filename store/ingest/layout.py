@@ -112,6 +112,10 @@ def _is_heading(line: str, original: str) -> bool:
     if _MD_HEADING.match(original):
         return True
     if _NUMBERED_HEADING.match(line) and (line.endswith(":") or len(line) <= 60):
+        # "2. Dossier de candidature" is a heading; "1. une lettre de demande ;" an item.
+        after = strip_marker(line)
+        if line.endswith((";", ",", ".")) or (after[:1].islower() and not line.endswith(":")):
+            return False
         return ":" not in line.rstrip(":") or line.endswith(":")
     if _BULLET.match(line):
         return False

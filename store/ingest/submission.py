@@ -222,15 +222,30 @@ def find_application_url(text: str) -> str | None:
 
 _DOC_INTRO = re.compile(
     r"dossier|documents?|pieces|offre|candidature|joindre|comprenant|composee?|الوثاءق|الملف"
+    r"|envoyer|fournir|transmettre|comprend|contenir|comporter|suivants|suivantes|include"
+    r"|submit|should\s+contain|must\s+contain|يتضمن|تتضمن|المطلوبه|التاليه"
 )
-_NOT_DOCS = re.compile(r"livrable|deliverable|taches|activites|missions?\s+principales")
+_NOT_DOCS = re.compile(
+    r"livrable|deliverable|taches|activites|missions?\s+principales|rapport|report|etapes?|phases?"
+    r"|selection|programme\s+de|ordre\s+du\s+jour"
+)
 _INLINE_DOCS = re.compile(
-    r"(?:en\s+joignant|accompagnee?s?\s+d[eu']|joindre)\s+(?P<docs>.+?)"
+    r"(?:en\s+joignant|accompagnee?s?\s+d[eu']|joindre|(?:compose|constitue)e?s?\s+(?:de|du|des)"
+    r"|doit\s+(?:contenir|comprendre|comporter)|doivent\s+(?:contenir|comprendre|comporter))\s+"
+    r"(?P<docs>.+?)"
     r"(?=\s+(?:a\s+l'?\s*adresse|au\s+plus\s+tard|avant|par\s+(?:e-?mail|courriel))|[.;:\n]|$)"
 )
 _DOC_WORDS = re.compile(
     r"\bcv\b|curriculum|lettre|note|offre|proposition|copie|attestation|diplome|reference"
     r"|portfolio|chronogramme|budget|statuts|formulaire|certificat|السيره|رساله|عرض|نسخه"
+    r"|fiche|dossier|bilan|demande|devis|declaration|engagement|rapport|photo|\bcin\b|extrait"
+    r"|registre|recepisse|proces[- ]verbal|\bpv\b|proposal|resume|motivation|\bplan\b|liste"
+    r"|البطاقه|محضر|القانون|التصريح|طلب|لاءحه|الوصل|شهاده|ملف|برنامج|تقرير|بيان"
+)
+# Headings that say the list is the application's contents, whatever its items.
+_DOSSIER = re.compile(
+    r"pieces|documents?\s+(?:a\s+fournir|requis|demandes)|dossier\s+de\s+(?:candidature"
+    r"|soumission)|composition\s+du\s+dossier|الوثاءق|ملف\s+الترشيح"
 )
 _ARTICLE = re.compile(
     r"^(?:(?:une|un|des|les|le|la|votre|vos|leurs|leur|son|sa|ses)\s+|l['’]\s*)", re.IGNORECASE
@@ -243,7 +258,9 @@ def find_required_documents(lines: list[Line], text: str) -> list[str]:
         folded = line.folded
         if folded.endswith(":") and _DOC_INTRO.search(folded) and not _NOT_DOCS.search(folded):
             items = _bullets_after(lines, index)
-            if items:
+            # A list of partners or steps also follows "suivants :": documents say so.
+            named = sum(1 for item in items if _DOC_WORDS.search(fold(item)))
+            if items and (_DOSSIER.search(folded) or named * 2 >= len(items)):
                 return items
     return _inline_documents(text)
 
