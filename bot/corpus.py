@@ -123,6 +123,37 @@ def _cities(expected: list[str], got: list[str]) -> bool:
     return known == set(got)
 
 
+_AMOUNT_WORDS = {
+    "un": "1", "une": "1", "one": "1", "deux": "2", "two": "2", "trois": "3", "three": "3",
+    "quatre": "4", "four": "4", "cinq": "5", "five": "5", "six": "6", "douze": "12",
+}  # fmt: skip
+_UNITS = (
+    ("day", r"jours?|j\b|days?|يوما|ايام|يوم"), ("week", r"semaines?|weeks?|اسابيع|اسبوع"),
+    ("month", r"mois|months?|اشهر|شهر|شهور"), ("year", r"ans?\b|annees?|years?|سنه|سنوات"),
+    ("hour", r"heures?|h\b|hours?|ساعات|ساعه"),
+)  # fmt: skip
+_AMOUNT = re.compile(
+    r"(\d+(?:[.,]\d+)?|" + "|".join(_AMOUNT_WORDS) + r")\s*("
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _UNITS) + ")"
+)
+
+
+def _amounts(text: str) -> set[tuple[str, str]]:
+    found = set()
+    for match in _AMOUNT.finditer(fold(text)):
+        unit = next(name for name, _ in _UNITS if match.group(name))
+        found.add((_AMOUNT_WORDS.get(match.group(1), match.group(1)), unit))
+    return found
+
+
+def _duration(expected: str, got: str | None) -> bool:
+    # "environ 30 jours" and "30 jours, à apprécier selon les phases" say the same length.
+    if not got:
+        return False
+    wanted = _amounts(expected)
+    return (bool(wanted) and wanted <= _amounts(got)) or _same_text(expected, got, 80.0)
+
+
 def _url(expected: str, got: str | None) -> bool:
     def norm(url: str) -> str:
         return re.sub(r"^https?://(www\.)?", "", url.strip().rstrip("/.")).lower()
@@ -168,7 +199,7 @@ FIELDS: dict[str, tuple[Callable[[Call], Any], Callable[[Any, Any], bool]]] = {
     "min_years_experience": (lambda c: c.requirements.min_years_experience, _equal),
     "languages_required": (lambda c: c.requirements.languages, _optional(_set)),
     "languages_desired": (lambda c: c.requirements.languages_desired, _optional(_set)),
-    "duration": (lambda c: c.duration, _optional(lambda e, g: _same_text(e, g, 80.0))),
+    "duration": (lambda c: c.duration, _optional(_duration)),
     "languages_of_work": (lambda c: c.languages_of_work, _optional(_set)),
 }
 

@@ -209,7 +209,9 @@ _PROGRAMME_SPAN = re.compile(r"\b(?:projet|programme|intervention|action)\b|ال
 def find_duration(lines: list[Line]) -> str | None:
     """The duration as written, short: "1 jour", "22 jours, à raison, de 2 J par commune"."""
     labelled = labels.find(lines, labels.DURATION)
-    if labelled is not None and not _PROGRAMME_SPAN.search(labelled.label):
+    # "Durée du projet" is the programme's; "durée d'un projet" is the one applied for.
+    programme = _PROGRAMME_SPAN.search(labelled.label) if labelled else None
+    if labelled is not None and (not programme or re.search(r"\bd\s?'?\s*un\b", labelled.label)):
         value = _duration_value(labelled.value)
         if value and _AMOUNT.search(fold(value)):
             return value

@@ -190,8 +190,11 @@ _POSTAL_CUE = re.compile(
     r"(?:adresse(?:\s+suivante)?|siege|a\s*:)\s*:?\s*|adresse\s+postale\s*:?\s*"
     r"|البريد\s+المضمون[^.\n:]{0,40}:\s*|العنوان\s+التالي\s*:?\s*"
 )
-_URL = re.compile(r"https?://[^\s<>()\"']+")
-_URL_CUES = re.compile(r"postul|candidat|formulaire|soumet|plateforme|apply|en\s+ligne|رابط|منصه")
+_URL = re.compile(r"https?://[^\s<>()\"']+|(?<![\w@/.])www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>()\"'،]*")
+_URL_CUES = re.compile(
+    r"postul|candidat|formulaire|soumet|plateforme|apply|en\s+ligne|رابط|منصه|portail|site\s+(?:web|"
+    r"internet|officiel)|inscri|remplir|الموقع|الاستماره|register|online"
+)
 
 
 def find_postal_address(text: str) -> str | None:
