@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from store.ingest.dates import fold_with_map
 from store.ingest.layout import Line
 from store.text import fold
 
@@ -92,6 +93,29 @@ def find(lines: list[Line], family: re.Pattern[str]) -> LabelValue | None:
             value = lines[index + 1]
             if not value.heading or value.text[:1].isdigit():
                 return LabelValue(_label_key(line.content), value.text, line.text, index)
+    for index, line in enumerate(lines):
+        unmarked = unmarked_value(line, family)
+        if unmarked:
+            return LabelValue("", unmarked, line.text, index)
+    return None
+
+
+def unmarked_value(line: Line, family: re.Pattern[str]) -> str | None:
+    """A PDF table row loses its cell borders: "Organisme commanditaire Transparency Maroc"
+    is label then value with only a space between. The value, when a short line starts
+    with a whole label of `family` and has no colon of its own."""
+    text = line.content
+    if len(text) > 140 or ":" in text or "\t" in text:
+        return None
+    folded = fold_with_map(text)
+    plain = folded.text.replace("'", " ").replace("-", " ")
+    for match in re.finditer(r"\s+", plain):
+        if match.start() > 60:
+            break
+        if family.fullmatch(" ".join(plain[: match.start()].split())):
+            value = folded.quote(match.end(), len(plain)) if match.end() < len(plain) else ""
+            # "Organisation d'un atelier …" is prose: a cell's value starts like a name.
+            return value if value and not value[:1].islower() else None
     return None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from store.ingest import labels
 from store.ingest.dates import fold_with_map
 from store.ingest.evidence import GUESSED, LABELLED, POSITION, STATED, Found
 from store.ingest.layout import Line
@@ -34,12 +35,14 @@ _NOT_PUBLISHER = re.compile(
 _ORG_LABEL = re.compile(
     r"^(?:organisation|organisme|organization|hiring\s+(?:office|organization|unit)|agency"
     r"|employeur|employer|entite|structure|maitre\s+d\s*ouvrage|porteur(?:\s+du\s+projet)?"
-    r"|publie\s+par|lance\s+par|commanditaire|donneur\s+d\s*ordre"
+    r"|publie\s+par|lance\s+par|(?:organisme\s+)?commanditaire|donneur\s+d\s*ordre"
+    r"|organisme\s+(?:contractant|demandeur|employeur|recruteur)|structure\s+d\s*accueil"
     r"|operateur(?:\s+sur\s+l\s*activite)?|association"
     r"|nom\s+de\s+l\s*(?:organisation|association)|donor|pouvoir\s+adjudicateur|contractant"
     r"|organization\s+name|الجهه(?:\s+المنظمه|\s+المعلنه)?|الهيءه)"
     r"\s*[:\t|]\s*(?P<v>\S.+)$"
 )
+_ORG_LABEL_WORDS = re.compile(_ORG_LABEL.pattern.split(r")\s*[:\t|]")[0][1:] + ")")
 # "L'association X recrute", "X lance un appel", "X is seeking", "تعلن جمعية X عن".
 _ANNOUNCER_VERB = re.compile(
     r"\s+(?:recrute|recherche\s+(?:un|une|des|pour)|lance|lancent|organise"
@@ -80,11 +83,11 @@ def find_announcer(lines: list[Line]) -> Found[str] | None:
 def _labelled(lines: list[Line]) -> Found[str] | None:
     for line in lines[:60]:
         match = _ORG_LABEL.match(line.folded.replace("\t", " : "))
-        if match:
-            value = re.split(r"\s*[:\t|]\s*", line.text, maxsplit=1)[-1]
-            name = tidy_name(value)
-            if name and not _NOT_PUBLISHER.match(fold(name)):
-                return Found(name, line.text, LABELLED)
+        value = re.split(r"\s*[:\t|]\s*", line.text, maxsplit=1)[-1] if match else None
+        value = value or labels.unmarked_value(line, _ORG_LABEL_WORDS)
+        name = tidy_name(value) if value else ""
+        if name and not _NOT_PUBLISHER.match(fold(name)):
+            return Found(name, line.text, LABELLED)
     return None
 
 
