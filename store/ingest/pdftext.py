@@ -32,8 +32,16 @@ def logical_line(line: str) -> str:
     if not _ARABIC.search(line) or not (_GLUED.search(line) or _CLOSING_FIRST.match(line)):
         return line
     bullet = "• " if "•" in line else ""  # drawn at the right margin, read anywhere
-    runs = [run.strip() for run in _RUNS.findall(line.replace("•", " "))]
-    return bullet + " ".join(run for run in reversed(runs) if run)
+    closing: list[str] = []
+    runs: list[str] = []
+    for run in _RUNS.findall(line.replace("•", " ")):
+        # ".2019": the full stop that ends the line was drawn at its left, before a number.
+        match = re.match(r"^\s*([.:;،!؟])\s*(\w.*)$", run)
+        if match and not _ARABIC.match(match.group(2)):
+            closing.append(match.group(1))
+            run = match.group(2)
+        runs.append(run.strip())
+    return bullet + " ".join(run for run in reversed(runs) if run) + "".join(closing)
 
 
 def join_wrapped(lines: list[str]) -> list[str]:
@@ -46,7 +54,8 @@ def join_wrapped(lines: list[str]) -> list[str]:
     joined: list[str] = []
     carry = False
     for line in lines:
-        if carry and line.strip() and not (_BULLET.match(line) or _LABEL.match(line)):
+        starts_block = _BULLET.match(line) or _LABEL.match(line) or line.startswith("# ")
+        if carry and line.strip() and not starts_block:
             joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
         else:
             joined.append(line)
