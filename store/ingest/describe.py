@@ -112,11 +112,16 @@ def _organization(lines: list[Line], text: str, emails: list[str]) -> Found[str]
         match = _PRESENTATION.match(line.content)
         if line.heading and match and match.group("v")[:1].isupper():
             return Found(match.group("v"), line.text, STATED)
+    # "X recrute / lance / a prolongé" says who publishes; "Y est une institution" may
+    # only present a partner.
+    announced = publisher.find_announcer(lines) or _arabic_announcer(lines)
+    if announced:
+        return announced
     for finder in (_DEFINITION, _RUN_BY):
         match = finder.search(text)
         if match:
             return Found(match.group("v"), line_of(lines, match.group("v")), STATED)
-    return _arabic_announcer(lines) or publisher.find_organization(lines, text, emails)
+    return publisher.find_organization(lines, text, emails)
 
 
 # "جمعية التنمية المحلية بتطوان تعلن عن ..." : the body that announces is the publisher.
@@ -247,7 +252,11 @@ def find_places_of_work(lines: list[Line], text: str) -> Found[tuple[list[str], 
     stated = [_without(line.text, acronyms) for line in _place_lines(lines)]
     regions, cities = _places(" \n".join(stated)) if stated else ([], [])
     if not regions and not cities:
-        body = [_without(line.text, acronyms) for line in lines if not _is_address(line.text)]
+        body = [
+            _without(line.text, acronyms)
+            for index, line in enumerate(lines)
+            if not (_is_address(line.text) or _is_dateline(line.text, index))
+        ]
         regions, cities = _places("\n".join(body))
         regions = [r for r in regions if r != "national"]  # "au niveau national" is no place
         if not regions and not cities:
@@ -290,6 +299,20 @@ def _national_scope(lines: list[Line]) -> str | None:
         if _NATIONAL_SCOPE.search(line.folded) or _COUNTRY_ONLY.fullmatch(fold(line.content)):
             return line.text
     return None
+
+
+# "Rabat – le 12 mai 2024", "الرباط – الجمعة": where a news item was written, not the
+# call's place; "Fès News | Actualités": a site's masthead.
+_DATELINE = re.compile(
+    r"^\s*\S+(?:[\s-]\S+)?\s*[–—-]\s*(?:le\s+)?(?:\d|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|$)",
+    re.IGNORECASE,
+)
+
+
+def _is_dateline(text: str, index: int) -> bool:
+    folded = fold_with_map(text).text  # keeps the dash that store.text.fold drops
+    return bool(_DATELINE.match(folded)) or (index < 3 and "|" in text and len(text) < 60)
 
 
 def _is_address(text: str) -> bool:

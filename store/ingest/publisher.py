@@ -45,7 +45,9 @@ _ORG_LABEL = re.compile(
 _ORG_LABEL_WORDS = re.compile(_ORG_LABEL.pattern.split(r")\s*[:\t|]")[0][1:] + ")")
 # "L'association X recrute", "X lance un appel", "X is seeking", "تعلن جمعية X عن".
 _ANNOUNCER_VERB = re.compile(
-    r"\s+(?:recrute|recherche\s+(?:un|une|des|pour)|lance|lancent|organise"
+    r"\s+(?:recrute|recherche\s+(?:un|une|des|pour)|lance|lancent|organise|a\s+lance"
+    r"|vient\s+de\s+lancer|a\s+prolonge|prolonge|annonce|a\s+annonce|a\s+ouvert|met\s+en\s+place"
+    r"|a\s+publie|invite\s+(?:les|tous|toutes)|appelle\s+(?:les|tous)|launches|announces|invites"
     r"|souhaite\s+(?:recruter|engager)"
     r"|se\s+propose|invite|annonce|ouvre|publie|is\s+(?:seeking|recruiting|looking)"
     r"|tient\s+a|envisage|compte\s+recruter)\b"
