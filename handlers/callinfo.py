@@ -92,7 +92,11 @@ def status_line(turn: Turn, call: Call) -> str:
         last = max(call.key_dates, key=lambda k: parse_day(k.date))
         day = format_day(parse_day(last.date), turn.lang)
         return turn.t("status_past_event", label=last.label, date=day)
-    return turn.t("status_unknown") + " " + undated_note(turn, call) + "."
+    upcoming = [k for k in call.key_dates if parse_day(k.date) >= turn.now.date()]
+    if not upcoming:
+        return turn.t("status_unknown")
+    day = format_day(parse_day(upcoming[0].date), turn.lang)
+    return turn.t("status_unknown_with_date", label=upcoming[0].label, date=day)
 
 
 def place_text(turn: Turn, call: Call) -> str:

@@ -81,11 +81,12 @@ MESSAGES: dict[str, str] = {
     " ({label}, {date}).",
     "status_closed": "Fermé depuis le {closed}.",
     "status_closed_manual": "Fermé (retiré ou clôturé par l'équipe).",
+    "status_unknown_with_date": "Le texte n'indique pas de date limite ; {label} le {date}.",
     "status_unknown": "Le texte n'indique pas de date limite.",
     "deadline_open": "{title} : date limite le {deadline} — {left}.",
     "deadline_today": "{title} : c'est aujourd'hui le dernier jour ({deadline}).",
     "deadline_closed": "{title} : l'appel est fermé depuis le {deadline} ({ago}).",
-    "deadline_as_written": "« {phrase} » (date à vérifier)",
+    "deadline_as_written": "« {phrase} »",
     "status_unsure": "Date limite à vérifier : {phrase}.",
     "left_unsure": "date à vérifier",
     "deadline_unsure": (

@@ -31,7 +31,7 @@ STATUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("individual", r"consultants?\s*(?:\(\s*e?s?\s*\)|e|es)?\s+(?:individuel|independant)"
                        r"|personnes?\s+physiques?|\bindividuals?\b"
                        r"|individual\s+consultants?|consultante?s?\s+independant|experts?\s+individ"
-                       r"|اشخاص\s+ذاتيين|الاشخاص\s+الذاتيين"),
+                       r"|اشخاص\s+ذاتيين|الاشخاص\s+الذاتيين|الشخصيات|الافراد"),
         ("auto-entrepreneur", r"auto[- ]?entrepreneur|مقاول\s+ذاتي"),
         ("company", r"\bentreprises?\b|\bsocietes?\b(?!\s+civile)|\btpme\b|\bpme\b|start[- ]?ups?"
                     r"|\bcompan(?:y|ies)\b|social\s+business|\bgie\b|groupements?\s+d\s*interet"
@@ -45,13 +45,13 @@ _INDIVIDUAL = dict(STATUSES)["individual"]
 _PERSONAL = frozenset(("individual", "auto-entrepreneur", "legal-entity"))
 _SECTION = re.compile(
     r"eligib|qui\s+peut|who\s+can|criteres|conditions\s+de\s+participation|candidats"
-    r"|soumissionnaires|شروط|من\s+يحق"
+    r"|soumissionnaires|شروط|من\s+يحق|الهيءات\s+المعنيه|الجهات\s+المعنيه|المترشحون|المعنيون"
 )
 # In a call for projects or a training, those it benefits are those who apply; in a
 # consultancy, "bénéficiaires" are the people the mission serves.
 _BENEFICIARIES = re.compile(
     r"beneficiaires|public\s+(?:cible|vise)|destinee?s?\s+aux|porteurs?|الفءات|المستفيدون"
-    r"|لفاءده"
+    r"|لفاءده|categories|اصناف|المستهدفه"
 )
 _OTHER = re.compile(
     r"dossier|piece|soumission|modalit|date|calendrier|budget|contexte|objectif|activit"

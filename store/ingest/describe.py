@@ -468,6 +468,15 @@ _GENERIC_ACRONYMS = frozenset(
     "CV TDR TDRS OSC OSCS ONG UE CT CTS PO IO IM MEL TIC PTF PTFS HI BAC CD DVD PDF OK NB"
     " II III IV VI VII VIII IX XI XII GMT UTC".split()
 )
+# Words written in capitals in headings and labels, not names people type.
+_CAPS_WORDS = frozenset(
+    "date plus appel offre offres avis objet note lieu duree profil contrat poste mission"
+    " candidature dossier projet programme maroc termes reference contexte annexe article"
+    " marche consultation recrutement expert experts etude formation lancement cloture"
+    " description job title deadline closing location apply notice the and for".split()
+)
+# A line in capitals (a heading, a table label): its acronyms may be plain words.
+_CAPS_LINE = re.compile(r"^[^a-zà-ÿ]*$")
 _ACRONYM = re.compile(r"(?<![\w&])([A-Z][A-Z0-9&]{2,11})(?![\w&])")
 _DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{2,11})\)")
 _PROJECT_NAME = re.compile(
@@ -487,7 +496,14 @@ def find_aliases(text: str, organization: str | None) -> list[str]:
         found.setdefault(fold(match.group(1)), match.group(1).strip())
     counts = Counter(_ACRONYM.findall(text))
     defined = set(_DEFINED_ACRONYM.findall(text))  # "Ecole ... (EPDT)" names it once
+    # A capitalised heading word ("DATE LIMITE", "APPEL") is a word, not an acronym: the
+    # text also writes it in lower case.
+    words = {fold(w) for w in re.findall(r"\b[A-Za-zÀ-ÿ][a-zà-ÿ]{2,}\b", text)} | _CAPS_WORDS
+    prose = [line for line in text.splitlines() if not _CAPS_LINE.match(line)]
+    in_prose = Counter(a for line in prose for a in _ACRONYM.findall(line))
     for acronym, count in counts.most_common():
+        if acronym not in defined and (fold(acronym) in words or not in_prose[acronym]):
+            continue
         if (count >= 2 or acronym in defined) and acronym not in _GENERIC_ACRONYMS:
             found.setdefault(fold(acronym), acronym)
     return list(found.values())[:10]

@@ -197,6 +197,13 @@ _URL_CUES = re.compile(
 )
 
 
+# "تودع الطلبات لدى إدارة المجلس الإقليمي في ظرف مغلق", "ترسل الملفات إلى الوزارة …".
+_AR_POSTAL = re.compile(
+    r"(?:تودع|يودع|ترسل|يرسل|توجه|توجيه|تسلم|ايداع|ارسال)[^.\n:]{0,40}?\s(?:لدي|الي|ب(?=مكتب|مقر))\s*"
+)
+_AR_POSTAL_END = re.compile(r"\s+(?:في\s+ظرف|مقابل|قبل|داخل|عبر|او\s+عبر|مع)\s|[،,.;:(\n]")
+
+
 def find_postal_address(text: str) -> str | None:
     """The address for paper applications, as written, up to the end of its line."""
     cleaned = clean_text(text)
@@ -206,6 +213,12 @@ def find_postal_address(text: str) -> str | None:
         end = len(folded.text) if end == -1 else end
         value = folded.quote(cue.end(), end).rstrip(" .;")
         if len(value) >= 10 and "@" not in value and not value.lower().startswith("http"):
+            return value
+    for cue in _AR_POSTAL.finditer(folded.text):
+        stop = _AR_POSTAL_END.search(folded.text, cue.end())
+        end = stop.start() if stop else len(folded.text)
+        value = folded.quote(cue.end(), end).strip(" .;")
+        if len(value) >= 8 and "@" not in value and "البريد الالكتروني" not in value:
             return value
     return None
 
