@@ -190,7 +190,8 @@ def _bullets(items: list[str]) -> str:
 async def documents(turn: Turn, call: Call) -> str:
     if not call.required_documents:
         return turn.t("documents_none", title=short_title(call))
-    return turn.t("documents", title=short_title(call), items=_bullets(call.required_documents))
+    items = _bullets(call.required_documents)
+    return turn.t("documents", title=short_title(call), items=items, source=_source(turn, call))
 
 
 async def submission(turn: Turn, call: Call) -> str:
@@ -228,8 +229,12 @@ def _deadline_reminder(turn: Turn, call: Call) -> str:
 async def requirements(turn: Turn, call: Call) -> str:
     items = call.requirements.text
     if not items:
-        return turn.t("requirements_none", title=short_title(call))
-    return turn.t("requirements", title=short_title(call), items=_bullets(items))
+        none = turn.t("requirements_none", title=short_title(call))
+        return "\n".join([none, *_applicants(turn, call)])
+    text = turn.t(
+        "requirements", title=short_title(call), items=_bullets(items), source=_source(turn, call)
+    )
+    return "\n".join([text, *_applicants(turn, call)])
 
 
 async def place(turn: Turn, call: Call) -> str:
@@ -247,7 +252,9 @@ async def place(turn: Turn, call: Call) -> str:
 async def duration(turn: Turn, call: Call) -> str:
     if not call.duration:
         return turn.t("duration_none", title=short_title(call))
-    return turn.t("duration", title=short_title(call), duration=call.duration)
+    return turn.t(
+        "duration", title=short_title(call), duration=call.duration, source=_source(turn, call)
+    )
 
 
 async def languages(turn: Turn, call: Call) -> str:
@@ -291,7 +298,9 @@ async def _quote_about(turn: Turn, call: Call, terms: list[str]) -> str | None:
     hits = await search_lines(turn.deps.db, call.id, terms, limit=1)
     if not hits:
         return None
-    return f"{turn.t('quote_intro')}\n« {hits[0].line} »"
+    return (
+        f"{turn.t('quote_intro', source=_source(turn, call, original=True))}\n« {hits[0].line} »"
+    )
 
 
 async def quote(turn: Turn, call: Call, terms: list[str]) -> str:
@@ -302,7 +311,25 @@ async def quote(turn: Turn, call: Call, terms: list[str]) -> str:
         extra = turn.t("quote_contact", contact=who) if who else ""
         return turn.t("quote_none", title=short_title(call), contact=extra)
     quoted = "\n".join(f"« {hit.line} »" for hit in hits)
-    return f"{short_title(call)}\n{turn.t('quote_intro')}\n{quoted}"
+    intro = turn.t("quote_intro", source=_source(turn, call, original=True))
+    return f"{short_title(call)}\n{intro}\n{quoted}"
+
+
+def _source(turn: Turn, call: Call, *, original: bool = False) -> str:
+    """ "(from the French text)" in Arabic answers, unless the call is written in Arabic."""
+    letters = [ch for ch in call.source_text[:3000] if ch.isalpha()]
+    arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff")
+    if letters and arabic / len(letters) > 0.5:
+        return ""
+    return turn.t("from_french_original" if original else "from_french")
+
+
+def _applicants(turn: Turn, call: Call) -> list[str]:
+    """Who may apply, when the text says (association, coopérative…)."""
+    from handlers.eligibility import status_names  # eligibility imports this module
+
+    statuses = call.requirements.legal_status
+    return [turn.t("applicants", statuses=status_names(turn, statuses))] if statuses else []
 
 
 FieldAnswer = Callable[[Turn, Call], Awaitable[str]]

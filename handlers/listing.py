@@ -118,6 +118,8 @@ async def list_open(turn: Turn, req: ListRequest) -> Reply:
             lines.append(turn.t("list_also_closed", filters="", items=items))
     if not shown:
         lines.append(turn.t("list_suggest" if req.is_filtered() else "list_subscribe_hint"))
+    if len(shown) == 1:
+        turn.focus(shown[0].id)  # "et qui peut postuler ?" is about the one call listed
     return Reply("\n".join(lines), _buttons(shown))
 
 

@@ -520,3 +520,27 @@ def test_place_naming_the_call(talk: Callable[[str], Say], key: str, writing: st
 def test_place_as_a_follow_up(talk: Callable[[str], Say], key: str, writing: str) -> None:
     text = ask_after(talk(key), DEADLINE_Q, PLACE_FOLLOW, key, writing)
     check(text, key, writing, PLACE[key][lang(writing)])
+
+
+# ---------------------------------------------------------------------------------------
+# Who may apply, asked as people ask it, after a listing that shows one call.
+
+WHO_MAY_APPLY = [
+    ("fr", "qui peut postuler ?", "Peuvent candidater"),
+    ("ar", "من يحق له الترشح؟", "يمكن أن يترشح"),
+    ("darija", "شكون لي يقدر يترشح؟", "يمكن أن يترشح"),
+    ("arabizi", "chkoun li y9der ytqdem?", "يمكن أن يترشح"),
+]
+
+
+@pytest.mark.parametrize(("writing", "question", "intro"), WHO_MAY_APPLY)
+def test_who_may_apply_after_a_listing_of_one_call(
+    talk: Callable[[str], Say], writing: str, question: str, intro: str
+) -> None:
+    say = talk("rhamna")
+    listing = say("appels à Rehamna" if writing == "fr" else "عروض مشاريع الجمعيات في الرحامنة")
+    assert "(1)" in listing and "Rehamna" in listing
+    text = say(question)
+    assert intro in text, text
+    names = ("association", "coopérative") if writing == "fr" else ("جمعية", "تعاونية")
+    assert any(name in text for name in names), text

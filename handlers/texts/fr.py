@@ -122,8 +122,11 @@ MESSAGES: dict[str, str] = {
     "contact": "{title} — contact : {contact}",
     "contact_none": "{title} : le texte ne donne pas de contact.",
     "requirements": "{title} — profil demandé :\n{items}",
+    "from_french": "",
+    "from_french_original": "",
+    "applicants": "Peuvent candidater : {statuses}.",
     "requirements_none": "{title} : le texte ne décrit pas de profil particulier.",
-    "quote_intro": "Voici ce que dit le texte (cité tel quel) :",
+    "quote_intro": "Voici ce que dit le texte (cité tel quel{source}) :",
     "quote_none": (
         "{title} : je ne trouve pas cette information dans le texte de l'appel.{contact}"
     ),
