@@ -295,10 +295,17 @@ def _national_scope(lines: list[Line]) -> str | None:
     place = labels.find(lines, labels.PLACE)
     if place is not None and _COUNTRY_ONLY.fullmatch(fold(place.value).strip(" .")):
         return place.line
-    for line in lines:
-        if _NATIONAL_SCOPE.search(line.folded) or _COUNTRY_ONLY.fullmatch(fold(line.content)):
+    for index, line in enumerate(lines):
+        alone = re.sub(r"^(?:le|au|the)\s+", "", fold(line.content).strip(" ;.,:"))
+        if _NATIONAL_SCOPE.search(line.folded) or _COUNTRY_ONLY.fullmatch(alone):
+            return line.text
+        # A title about Morocco with no place of its own: "… au Maroc", "in Morocco".
+        if index < 3 and line.marked and _IN_MOROCCO.search(line.folded):
             return line.text
     return None
+
+
+_IN_MOROCCO = re.compile(r"\b(?:au|du)\s+maroc\b|\bin\s+morocco\b|بالمغرب|في\s+المغرب")
 
 
 # "Rabat – le 12 mai 2024", "الرباط – الجمعة": where a news item was written, not the
