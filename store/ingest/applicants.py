@@ -85,6 +85,15 @@ def find_legal_status(lines: list[Line], title: str, *, funds_projects: bool) ->
     return [name for name, _ in STATUSES if name in found]
 
 
+def status_line(lines: list[Line], statuses: list[str]) -> str:
+    """The first line that names one of `statuses` (the evidence of who may apply)."""
+    patterns = [pattern for name, pattern in STATUSES if name in statuses]
+    for line in lines:
+        if any(p.search(line.folded) for p in patterns):
+            return line.text
+    return ""
+
+
 def _eligibility_lines(lines: list[Line], funds_projects: bool) -> list[Line]:
     found: list[Line] = []
     for index, line in enumerate(lines):

@@ -10,7 +10,7 @@ import hashlib
 import re
 from datetime import date
 
-from store.ingest.applicants import find_legal_status
+from store.ingest.applicants import find_legal_status, status_line
 from store.ingest.dates import MOROCCO, Deadline, find_deadline
 from store.ingest.describe import (
     find_aliases,
@@ -22,7 +22,7 @@ from store.ingest.describe import (
     find_places_of_work,
     find_summary,
 )
-from store.ingest.evidence import FALLBACK, GUESSED, STATED, Found, line_of
+from store.ingest.evidence import FALLBACK, GUESSED, POSITION, STATED, Found, line_of
 from store.ingest.layout import Line, clean_text, split_lines
 from store.ingest.profile import find_duration, find_requirements, working_languages
 from store.ingest.submission import (
@@ -128,6 +128,10 @@ def _stated_evidence(call: Call, lines: list[Line]) -> None:
     for name, value in values.items():
         if value:
             call.evidence[name] = Found(value, line_of(lines, value), STATED).evidence()
+    if req.legal_status:
+        line = status_line(lines, req.legal_status)
+        call.evidence["applicants"] = Found(req.legal_status, line, STATED).evidence()
+    call.evidence["kind"] = Found(call.kind, call.evidence["title"].line, POSITION).evidence()
 
 
 def _contact(contacts: tuple[str, ...], submission: tuple[str, ...]) -> str | None:
