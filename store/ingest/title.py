@@ -75,9 +75,13 @@ def _title_start(head: list[Line]) -> Found[str] | None:
         text = line.content.strip(' «»"“”:')
         folded = fold(text)
         starts = _TITLE_START.match(folded) or _HEAD_THEN_TITLE.match(folded)
-        if starts and not _generic(text) and "\t" not in text:
+        numbered = _NUMBER_ONLY.match(folded)  # "Appel d'offres n° ISED/RFQ 2023-12"
+        if starts and not numbered and not _generic(text) and "\t" not in text:
             return Found(tidy_title(text), line.text, TITLE_LINE)
     return None
+
+
+_NUMBER_ONLY = re.compile(r"^[^\d]{0,40}?\b(?:n\s*[°o]?|numero|no)\s+\S+(?:\s+\S+)?\s*$")
 
 
 def _labelled(head: list[Line]) -> Found[str] | None:
