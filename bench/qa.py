@@ -7,7 +7,18 @@ named calls, follow-ups, eligibility, button presses, free questions, small talk
 off-topic, typos) goes through the entry point one at a time, from ~50 users whose
 conversations interleave. Nothing is asserted: it prints figures.
 
-    .venv/bin/python bench/qa.py [--sizes 5,1000,10000] [--profile] [--detail]
+It also measures, with `--only` choosing among them (all by default):
+
+- import: `read_document` + `extract_call` on a 30-page terms-of-reference PDF rendered
+  by tests/corpus/render.py (best and median of 5 runs);
+- load: 10,000 calls saved into a fresh store (the question runs' load at that size);
+- qa: the question mix above;
+- publish: at 10,000 calls, with the name index warm, one new call is published and the
+  next question naming it is timed (the index updates that call only), then the same
+  question with a cold cache (a full rebuild, what every publish used to cost).
+
+    .venv/bin/python bench/qa.py [--only import,load,qa,publish] [--sizes 5,1000,10000]
+                                 [--profile] [--detail]
 """
 
 from __future__ import annotations
@@ -23,12 +34,14 @@ import platform
 import pstats
 import random
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
 from collections import defaultdict, deque
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -42,14 +55,24 @@ from handlers.clock import FixedClock, parse_now  # noqa: E402
 from handlers.deps import Deps  # noqa: E402
 from handlers.handle import handle  # noqa: E402
 from handlers.messages import Inbound, Reply  # noqa: E402
-from store.calls import save_calls  # noqa: E402
+from handlers.understand.callnames import NameIndexCache  # noqa: E402
+from store.calls import save_call, save_calls  # noqa: E402
 from store.db import Database  # noqa: E402
+from store.ingest.extract import extract_call  # noqa: E402
+from store.ingest.read import read_document  # noqa: E402
 from store.models import Call, Status  # noqa: E402
 
 MESSAGES = 1000
 WARMUP = 50
 USERS = 50
 TARGET_P99_MS = 20.0
+SECTIONS = ("import", "load", "qa", "publish")
+IMPORT_PAGES = 30
+IMPORT_RUNS = 5
+TARGET_IMPORT_S = 3.0
+LOAD_SIZE = 10_000
+TARGET_LOAD_S = 60.0
+PUBLISHES = 5  # new calls published one after the other at LOAD_SIZE
 
 # --- the question mix -------------------------------------------------------------------
 
@@ -464,6 +487,7 @@ class Result:
     run: Run
     failures: int
     profile: str | None = None
+    publish: list[Publish] | None = None
 
 
 class SqlTimer:
@@ -504,7 +528,27 @@ def _shorten(sql: str, width: int = 160) -> str:
     return f"{sql[: width - 60]} … {sql[-55:]}"
 
 
-async def bench_size(size: int, calls: list[Call], args: argparse.Namespace) -> Result:
+@asynccontextmanager
+async def loaded_store(
+    calls: list[Call], now: datetime
+) -> AsyncIterator[tuple[Database, float, float]]:
+    """A fresh SQLite file holding `calls`, published: (db, load seconds, file MB)."""
+    with tempfile.TemporaryDirectory(prefix="forsa-bench-") as tmp:
+        db = await Database.open(Path(tmp) / "forsa.db")
+        try:
+            t0 = time.perf_counter()
+            await save_calls(db, calls, published=True, now=now)
+            load_s = time.perf_counter() - t0
+            db_mb = sum(p.stat().st_size for p in Path(tmp).iterdir()) / 1e6
+            yield db, load_s, db_mb
+        finally:
+            await db.close()
+
+
+async def bench_size(
+    size: int, calls: list[Call], args: argparse.Namespace, new_calls: list[Call] | None = None
+) -> Result:
+    """The question mix over `calls`; then, given `new_calls`, the publish figures."""
     clock = FixedClock(parse_now(BENCH_NOW))
     now = clock.now()
     mix = Mix(calls, now, args.seed)
@@ -514,25 +558,18 @@ async def bench_size(size: int, calls: list[Call], args: argparse.Namespace) -> 
     logger = logging.getLogger("handlers.handle")
     logger.addHandler(failures)
     try:
-        with tempfile.TemporaryDirectory(prefix="forsa-bench-") as tmp:
-            path = Path(tmp) / "forsa.db"
-            db = await Database.open(path)
-            try:
-                t0 = time.perf_counter()
-                await save_calls(db, calls, published=True, now=now)
-                load_s = time.perf_counter() - t0
-                db_mb = sum(p.stat().st_size for p in Path(tmp).iterdir()) / 1e6
-                deps = Deps(db=db, clock=clock)
-                t0 = time.perf_counter()
-                await deps.names.get(db)  # the name index, built once per catalog version
-                index_ms = (time.perf_counter() - t0) * 1e3
-                await drive(deps, warmup, args.seed + 1)
-                run = await drive(deps, measured, args.seed + 2)
-                result = Result(size, load_s, db_mb, index_ms, run, failures.count)
-                if args.profile and size == max(args.sizes):
-                    result.profile = await profile(deps, mix, args)
-            finally:
-                await db.close()
+        async with loaded_store(calls, now) as (db, load_s, db_mb):
+            deps = Deps(db=db, clock=clock)
+            t0 = time.perf_counter()
+            await deps.names.get(db)  # the name index, built once per catalog version
+            index_ms = (time.perf_counter() - t0) * 1e3
+            await drive(deps, warmup, args.seed + 1)
+            run = await drive(deps, measured, args.seed + 2)
+            result = Result(size, load_s, db_mb, index_ms, run, failures.count)
+            if args.profile and size == max(args.sizes):
+                result.profile = await profile(deps, mix, args)
+            if new_calls:
+                result.publish = await bench_publish(deps, new_calls)
     finally:
         logger.removeHandler(failures)
     if failures.first:
@@ -561,6 +598,158 @@ async def profile(deps: Deps, mix: Mix, args: argparse.Namespace) -> str:
             "## Database calls during the profiled pass (wall time, awaited)",
             timer.report(),
         ]
+    )
+
+
+# --- import, load, publish --------------------------------------------------------------
+
+
+@dataclass
+class Import:
+    pages: int
+    kb: float
+    chars: int
+    render_s: float
+    read_s: list[float]
+    extract_s: list[float]
+    call: Call
+
+    @property
+    def total_s(self) -> list[float]:
+        return [r + e for r, e in zip(self.read_s, self.extract_s, strict=True)]
+
+
+def bench_import(pages: int = IMPORT_PAGES, runs: int = IMPORT_RUNS) -> Import:
+    """read_document + extract_call on one rendered terms-of-reference PDF, `runs` times."""
+    # Test-side renderer (fpdf2, python-docx): imported only when this part runs.
+    from pypdf import PdfReader
+
+    from tests.corpus.render import render_long_pdf
+
+    with tempfile.TemporaryDirectory(prefix="forsa-bench-") as tmp:
+        path = Path(tmp) / f"tdr-{pages}-pages.pdf"
+        t0 = time.perf_counter()
+        render_long_pdf(path, pages=pages)
+        render_s = time.perf_counter() - t0
+        count = len(PdfReader(path).pages)
+        reads: list[float] = []
+        extracts: list[float] = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            text = read_document(path)
+            t1 = time.perf_counter()
+            call = extract_call(text, source_name=path.name)
+            reads.append(t1 - t0)
+            extracts.append(time.perf_counter() - t1)
+        return Import(count, path.stat().st_size / 1e3, len(text), render_s, reads, extracts, call)
+
+
+def print_import(result: Import) -> None:
+    total, reads, extracts = result.total_s, result.read_s, result.extract_s
+    best, median = min(total), statistics.median(total)
+    verdict = "under" if median < TARGET_IMPORT_S else "OVER"
+    print(
+        f"import {result.pages}-page PDF ({result.kb:.0f} kB, {result.chars:,} characters of"
+        f" text; rendered in {result.render_s:.1f} s), read_document + extract_call,"
+        f" {len(total)} runs:"
+    )
+    print(
+        f"  best {best:.2f} s, median {median:.2f} s (read {statistics.median(reads):.2f} s +"
+        f" extract {statistics.median(extracts):.2f} s), {verdict} the"
+        f" {TARGET_IMPORT_S:.0f} s target"
+    )
+    call = result.call
+    print(f"  extracted: {call.id}, deadline {call.deadline}, reference {call.reference}")
+
+
+def print_load(size: int, load_s: float, db_mb: float) -> None:
+    verdict = "under" if load_s < TARGET_LOAD_S else "OVER"
+    print(
+        f"load {size:,} calls: {load_s:.2f} s ({db_mb:.0f} MB), {verdict} the"
+        f" {TARGET_LOAD_S:.0f} s target"
+    )
+
+
+@dataclass
+class Publish:
+    call_id: str
+    question: str
+    save_ms: float
+    incremental_ms: float  # the next question after the publish: the index updates one call
+    rebuild_ms: float  # the same question with a cold cache: the index is built from all
+    warm_ms: float  # the same question again, nothing changed
+    found: bool  # the reply is about the new call
+
+
+def _about(replies: list[Reply], call: Call) -> bool:
+    payloads = " ".join(b.payload for reply in replies for b in reply.buttons)
+    texts = " ".join(reply.text for reply in replies)
+    return call.id in payloads or call.title in texts
+
+
+async def _timed(deps: Deps, address: str, text: str) -> tuple[float, list[Reply]]:
+    t0 = time.perf_counter()
+    replies = await handle(deps, Inbound("telegram", address, text=text))
+    return (time.perf_counter() - t0) * 1e3, replies
+
+
+async def bench_publish(deps: Deps, new_calls: list[Call]) -> list[Publish]:
+    """Publish each new call, then time the next question naming it (each from a user of
+    its own, so no conversation state carries over)."""
+    now = deps.clock.now()
+    await _timed(deps, "pub-first", "offres ouvertes")  # the name index is warm
+    out = []
+    for i, call in enumerate(new_calls):
+        question = f"la date limite pour {call.aliases[-1]} ?"  # its project name
+        t0 = time.perf_counter()
+        await save_call(deps.db, call, published=True, now=now)
+        save_ms = (time.perf_counter() - t0) * 1e3
+        incremental_ms, replies = await _timed(deps, f"pub-next-{i}", question)
+        cold = replace(deps, names=NameIndexCache())
+        rebuild_ms, _ = await _timed(cold, f"pub-cold-{i}", question)
+        warm_ms, _ = await _timed(deps, f"pub-warm-{i}", question)
+        out.append(
+            Publish(
+                call.id,
+                question,
+                save_ms,
+                incremental_ms,
+                rebuild_ms,
+                warm_ms,
+                _about(replies, call),
+            )
+        )
+    return out
+
+
+def print_publish(size: int, rows: list[Publish]) -> None:
+    print(
+        f"publish then next question at {size:,} calls (name index warm; each new call"
+        " published with save_call, then one question naming it):"
+    )
+    lines = [
+        "| new call | publish ms | next question ms (incremental) |"
+        " same, full rebuild ms | same, warm ms | found |",
+        "|:---------|-----------:|-------------------------------:|"
+        "----------------------:|--------------:|:------|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r.call_id} | {r.save_ms:10.1f} | {r.incremental_ms:30.1f} |"
+            f" {r.rebuild_ms:21.1f} | {r.warm_ms:13.1f} | {'yes' if r.found else 'NO'} |"
+        )
+    print("\n".join(lines))
+
+    def median(values: list[float]) -> float:
+        return statistics.median(values)
+
+    inc = median([r.incremental_ms for r in rows])
+    full = median([r.rebuild_ms for r in rows])
+    print(
+        f"median of {len(rows)}: publish {median([r.save_ms for r in rows]):.1f} ms; next"
+        f" question {inc:.1f} ms with the incremental index vs {full:.1f} ms with a full"
+        f" rebuild ({full / inc:.0f}x); {median([r.warm_ms for r in rows]):.1f} ms warm;"
+        f" {sum(r.found for r in rows)}/{len(rows)} replies about the new call"
     )
 
 
@@ -631,24 +820,55 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--profile", action="store_true", help="cProfile a second pass on the largest catalog"
     )
     parser.add_argument("--detail", action="store_true", help="latency by kind of message")
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        type=_sections,
+        help=f"parts to run, comma-separated among {','.join(SECTIONS)} (default all)",
+    )
     return parser.parse_args(argv)
+
+
+def _sections(value: str) -> list[str]:
+    chosen = [s.strip() for s in value.split(",") if s.strip()]
+    unknown = [s for s in chosen if s not in SECTIONS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"choose among {', '.join(SECTIONS)}")
+    return chosen
 
 
 async def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    only = args.only
     print(f"machine: {machine()}")
-    print(
-        f"mix: {args.messages} messages from {USERS} users after {WARMUP} warm-up messages,"
-        f" sequential; clock {BENCH_NOW} Africa/Casablanca"
-    )
+    if "import" in only:
+        print()
+        print_import(bench_import())
+    wants_store = "load" in only or "publish" in only
+    if "qa" not in only and not wants_store:
+        return
+    print()
+    if "qa" in only:
+        print(
+            f"mix: {args.messages} messages from {USERS} users after {WARMUP} warm-up"
+            f" messages, sequential; clock {BENCH_NOW} Africa/Casablanca"
+        )
+    sizes = list(args.sizes) if "qa" in only else []
     t0 = time.perf_counter()
-    largest = generate_calls(max(args.sizes), seed=args.seed)
+    # generate_calls(n) is a prefix of generate_calls(m > n): the calls past LOAD_SIZE
+    # are the ones published one by one.
+    largest = generate_calls(max([*sizes, LOAD_SIZE]) + PUBLISHES, seed=args.seed)
     print(f"generated {len(largest):,} calls in {time.perf_counter() - t0:.1f} s")
+    new_calls = largest[LOAD_SIZE : LOAD_SIZE + PUBLISHES] if "publish" in only else None
+    load: tuple[float, float] | None = None
+    publish: list[Publish] | None = None
     results = []
-    for size in args.sizes:
-        calls = largest[:size]  # generate_calls(n) is a prefix of generate_calls(m > n)
-        result = await bench_size(size, calls, args)
+    for size in sizes:
+        calls = largest[:size]
+        result = await bench_size(size, calls, args, new_calls if size == LOAD_SIZE else None)
         results.append(result)
+        if size == LOAD_SIZE:
+            load, publish = (result.load_s, result.db_mb), result.publish
         ms = sorted(result.run.latencies)
         print(
             f"  {size:>6,} calls: loaded in {result.load_s:.2f} s ({result.db_mb:.0f} MB),"
@@ -656,9 +876,10 @@ async def main(argv: list[str] | None = None) -> None:
             f" {result.failures} failed",
             flush=True,
         )
-    print()
-    print(table(results))
-    if max(args.sizes) >= 10_000:
+    if results:
+        print()
+        print(table(results))
+    if results and max(args.sizes) >= 10_000:
         big = next(r for r in results if r.size == max(args.sizes))
         p99 = percentile(sorted(big.run.latencies), 99) * 1e3
         verdict = "under" if p99 < TARGET_P99_MS else "OVER"
@@ -672,6 +893,18 @@ async def main(argv: list[str] | None = None) -> None:
         if result.profile:
             print()
             print(result.profile)
+    if wants_store and load is None:  # LOAD_SIZE was not among the question runs
+        clock = FixedClock(parse_now(BENCH_NOW))
+        async with loaded_store(largest[:LOAD_SIZE], clock.now()) as (db, load_s, db_mb):
+            load = (load_s, db_mb)
+            if new_calls:
+                publish = await bench_publish(Deps(db=db, clock=clock), new_calls)
+    if wants_store and load is not None:
+        print()
+        print_load(LOAD_SIZE, *load)
+    if publish:
+        print()
+        print_publish(LOAD_SIZE, publish)
 
 
 if __name__ == "__main__":
