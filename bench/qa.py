@@ -727,16 +727,17 @@ def print_publish(size: int, rows: list[Publish]) -> None:
         f"publish then next question at {size:,} calls (name index warm; each new call"
         " published with save_call, then one question naming it):"
     )
+    width = max(len("new call"), *(len(r.call_id) for r in rows))
     lines = [
-        "| new call | publish ms | next question ms (incremental) |"
+        f"| {'new call':<{width}} | publish ms | next question ms (incremental) |"
         " same, full rebuild ms | same, warm ms | found |",
-        "|:---------|-----------:|-------------------------------:|"
+        f"|:{'-' * width}-|-----------:|-------------------------------:|"
         "----------------------:|--------------:|:------|",
     ]
     for r in rows:
         lines.append(
-            f"| {r.call_id} | {r.save_ms:10.1f} | {r.incremental_ms:30.1f} |"
-            f" {r.rebuild_ms:21.1f} | {r.warm_ms:13.1f} | {'yes' if r.found else 'NO'} |"
+            f"| {r.call_id:<{width}} | {r.save_ms:10.1f} | {r.incremental_ms:30.1f} |"
+            f" {r.rebuild_ms:21.1f} | {r.warm_ms:13.1f} | {'yes' if r.found else 'NO ':<5} |"
         )
     print("\n".join(lines))
 
