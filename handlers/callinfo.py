@@ -324,10 +324,24 @@ def _source(turn: Turn, call: Call, *, original: bool = False) -> str:
     return turn.t("from_french_original" if original else "from_french")
 
 
+def status_name(turn: Turn, status: str) -> str:
+    """A status id in the user's language ("consulting-firm" -> "bureau d'études")."""
+    try:
+        return turn.t(f"status_name_{status}")
+    except KeyError:
+        return status
+
+
+def status_names(turn: Turn, statuses: list[str]) -> str:
+    """ "auto-entrepreneur", "association ou coopérative": who may apply, in words."""
+    names = [status_name(turn, s) for s in statuses]
+    if len(names) == 1:
+        return names[0]
+    return turn.t("status_or", names=", ".join(names[:-1]), last=names[-1])
+
+
 def _applicants(turn: Turn, call: Call) -> list[str]:
     """Who may apply, when the text says (association, coopérative…)."""
-    from handlers.eligibility import status_names  # eligibility imports this module
-
     statuses = call.requirements.legal_status
     return [turn.t("applicants", statuses=status_names(turn, statuses))] if statuses else []
 

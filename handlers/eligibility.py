@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handlers.callinfo import call_buttons, short_title
+from handlers.callinfo import call_buttons, short_title, status_name, status_names
 from handlers.conversation import Turn
 from handlers.messages import Button, Reply
 from handlers.understand.profile import StatedProfile, parse_profile, parse_yes_no
@@ -155,22 +155,6 @@ def _experience(turn: Turn, call: Call) -> Check | None:
         return None
     ok = have >= need
     return Check(ok, turn.t("elig_exp_ok" if ok else "elig_exp_ko", have=have, need=need))
-
-
-def status_name(turn: Turn, status: str) -> str:
-    """A status id in the user's language ("consulting-firm" -> "bureau d'études")."""
-    try:
-        return turn.t(f"status_name_{status}")
-    except KeyError:
-        return status
-
-
-def status_names(turn: Turn, statuses: list[str]) -> str:
-    """ "auto-entrepreneur", "association ou coopérative": who may apply, in words."""
-    names = [status_name(turn, s) for s in statuses]
-    if len(names) == 1:
-        return names[0]
-    return turn.t("status_or", names=", ".join(names[:-1]), last=names[-1])
 
 
 async def _status(turn: Turn, call: Call) -> Check:

@@ -384,6 +384,8 @@ def find_deadline(text: str) -> Deadline | None:
     folded = fold_with_map(text)
     us_order = writes_us_order(folded.text)
     candidates: list[tuple[tuple[int, int, int], Deadline]] = []
+    # French pages write day first; an English board that never shows which is unsure.
+    order_unsettled = not us_order and _ENGLISH_BOARD.search(folded.text) is not None
     found = find_dates(folded.text, us_order=us_order)
     yearless = {hit.start for hit in found if hit.year is None}
     for hit in _with_years(found, folded.text):
@@ -397,7 +399,7 @@ def find_deadline(text: str) -> Deadline | None:
         cue_start, strength = cue
         if _QUESTIONS.search(folded.text[max(0, cue_start - 40) : hit.start]):
             strength = 1  # "date limite des questions": not when applications close
-        deadline = _deadline_at(folded, hit, cue_start, strength)
+        deadline = _deadline_at(folded, hit, cue_start, strength, order_unsettled)
         if hit.start in yearless:  # its year was read from the page's date: a guess
             deadline = replace(deadline, ambiguous=True)
         bonus = 1 if _EXTENSION.search(folded.text[max(0, cue_start - 80) : hit.start]) else 0
@@ -531,18 +533,15 @@ def _phrase_start(matches: list[re.Match[str]]) -> int:
 _ENGLISH_BOARD = re.compile(r"\b(?:apply\s+before|closing\s+date|posted\s+on|deadline)\b")
 
 
-def _deadline_at(folded: Folded, hit: DateHit, cue_start: int, strength: int) -> Deadline:
+def _deadline_at(
+    folded: Folded, hit: DateHit, cue_start: int, strength: int, order_unsettled: bool
+) -> Deadline:
     clock, end = _time_after(folded.text, hit.end)
     if clock is None:
         clock = _time_between(folded.text, cue_start, hit.start)
     day = hit.as_date()
     at = local_datetime(day, clock) if day else None
-    # French pages write day first; an English board may write either way.
-    ambiguous = (
-        ambiguous_order(folded.text[hit.start : hit.end])
-        and _ENGLISH_BOARD.search(folded.text) is not None
-        and not writes_us_order(folded.text)
-    )
+    ambiguous = order_unsettled and ambiguous_order(folded.text[hit.start : hit.end])
     return Deadline(folded.quote(cue_start, end), at, clock is not None, strength, ambiguous)
 
 

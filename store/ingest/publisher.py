@@ -238,11 +238,8 @@ def _from_domain(lines: list[Line], emails: list[str]) -> Found[str] | None:
 
 
 def tidy_name(name: str) -> str:
-    """Trim articles, quotes and trailing punctuation; "X – ALCI" -> "X (ALCI)"."""
+    """Trim articles, quotes and trailing punctuation (the acronym is placed by
+    describe.find_organization, the one caller)."""
     name = " ".join(name.replace("*", "").split()).strip(" .:;,«»\"“”")
     name = re.sub(r"^(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+)(?=[A-Za-zÀ-ÿ])", "", name, flags=re.I)
-    name = name[:1].upper() + name[1:]
-    dashed = re.fullmatch(r"(?P<n>.+?)\s*[-–—]\s*(?P<a>[A-Z][A-Z&]{1,9})", name)
-    if dashed:
-        return f"{dashed.group('n')} ({dashed.group('a')})"
-    return name
+    return name[:1].upper() + name[1:]
