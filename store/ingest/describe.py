@@ -245,9 +245,12 @@ _PLACE_STATEMENT = re.compile(
 )
 
 
-def find_places_of_work(lines: list[Line], text: str) -> Found[tuple[list[str], list[str]]]:
+def find_places_of_work(
+    lines: list[Line], text: str, publisher: str | None = None
+) -> Found[tuple[list[str], list[str]]]:
     """(region ids, towns) of the place of work; the whole text only when none is stated
-    (and then the reading is a guess)."""
+    (and then the reading is a guess). A ministry's call that names no place is taken as
+    national, as a guess."""
     acronyms = set(_DEFINED_ACRONYM.findall(text))  # "(FES)" is a foundation, not Fès
     stated = [_without(line.text, acronyms) for line in _place_lines(lines)]
     regions, cities = _places(" \n".join(stated)) if stated else ([], [])
@@ -260,7 +263,7 @@ def find_places_of_work(lines: list[Line], text: str) -> Found[tuple[list[str], 
         regions, cities = _places("\n".join(body))
         regions = [r for r in regions if r != "national"]  # "au niveau national" is no place
         if not regions and not cities:
-            scope = _national_scope(lines)
+            scope = _national_scope(lines) or _national_publisher(lines, publisher)
             if scope is not None:
                 return Found((["national"], []), scope, GUESSED)
         first = next((c for c in cities), None)
@@ -303,6 +306,22 @@ def _national_scope(lines: list[Line]) -> str | None:
         if index < 3 and line.marked and _IN_MOROCCO.search(line.folded):
             return line.text
     return None
+
+
+# A ministry or another body of the whole country; one for Moroccans abroad is not.
+_NATIONAL_BODY = re.compile(
+    r"^(?:le\s+|la\s+|l\s+)?(?:ministere|ministry|secretariat\s+d\s*etat|haut\s+commissariat"
+    r"|agence\s+nationale|conseil\s+national|وزاره|الوزاره|كتابه\s+الدوله|المندوبيه\s+الساميه"
+    r"|الوكاله\s+الوطنيه|المجلس\s+الوطني)\b"
+)
+_ABROAD = re.compile(r"etranger|abroad|diaspora|بالخارج|المهجر")
+
+
+def _national_publisher(lines: list[Line], publisher: str | None) -> str | None:
+    folded = fold(publisher or "")
+    if not _NATIONAL_BODY.match(folded) or _ABROAD.search(folded):
+        return None
+    return line_of(lines, publisher or "") or publisher
 
 
 _IN_MOROCCO = re.compile(r"\b(?:au|du)\s+maroc\b|\bin\s+morocco\b|بالمغرب|في\s+المغرب")

@@ -90,7 +90,7 @@ def _describe(call: Call, lines: list[Line], cleaned: str, source_name: str) -> 
         call.evidence["organization"] = organization.evidence()
     call.partners = find_partners(cleaned, call.organization)
     call.summary = find_summary(lines, call.title)
-    places = find_places_of_work(lines, cleaned)
+    places = find_places_of_work(lines, cleaned, call.organization)
     call.regions, call.cities = places.value
     if call.regions or call.cities:
         call.evidence["places"] = places.evidence()

@@ -39,7 +39,8 @@ _ORG_LABEL = re.compile(
     r"|organisme\s+(?:contractant|demandeur|employeur|recruteur)|structure\s+d\s*accueil"
     r"|operateur(?:\s+sur\s+l\s*activite)?|association"
     r"|nom\s+de\s+l\s*(?:organisation|association)|donor|pouvoir\s+adjudicateur|contractant"
-    r"|organization\s+name|الجهه(?:\s+المنظمه|\s+المعلنه)?|الهيءه)"
+    r"|organization\s+name|execute\s+par|mis\s+en\s+(?:oe|œ)uvre\s+par|implemented\s+by"
+    r"|الجهه(?:\s+المنظمه|\s+المعلنه)?|الهيءه)"
     r"\s*[:\t|]\s*(?P<v>\S.+)$"
 )
 _ORG_LABEL_WORDS = re.compile(_ORG_LABEL.pattern.split(r")\s*[:\t|]")[0][1:] + ")")
@@ -53,8 +54,11 @@ _ANNOUNCER_VERB = re.compile(
     r"|tient\s+a|envisage|compte\s+recruter)\b"
 )
 _AR_ANNOUNCES = re.compile(r"^(?:تعلن|يعلن|تنظم|ينظم|تطلق|يطلق)\s+(?P<v>.{4,80}?)\s+عن\b")
+# An implementing agency recruits for the programme it runs ("financé par l'UE et exécuté
+# par l'UNOPS"): across the corpus the implementer named so is the publisher.
 _RUN_BY = re.compile(
-    r"(?:lance(?:e|s)?\s+par|publie(?:e)?\s+par|launched\s+by)\s+"
+    r"(?:lance(?:e|s)?\s+par|publie(?:e)?\s+par|launched\s+by|(?:mis|mise)\s+en\s+(?:oe|œ)uvre\s+par"
+    r"|execute(?:e)?\s+par|implemented\s+by)\s+"
     r"(?:l\s*'\s*|la\s+|le\s+|les\s+)?"
 )
 _GENERIC_DOMAINS = frozenset(
@@ -163,9 +167,11 @@ def _header(lines: list[Line]) -> Found[str] | None:
         folded = fold(line.content)
         if _ORG_LINE.match(folded) and not _NOT_PUBLISHER.match(folded) and _is_name(line):
             return Found(tidy_name(line.content), line.text, POSITION)
-        known = organizations.named_in(line.content.split(",")[0])
-        if known and len(line.content.split(",")[0].split()) <= 8:  # "PNUD, 13 avenue …"
-            return Found(known[0], line.text, POSITION)
+        # A letterhead starts with the name ("PNUD, 13 avenue …", "APEFE – Association …");
+        # a sentence that mentions one ("… formateurs de l'ANAPEC.") is not a letterhead.
+        known = organizations.leading(line.content)
+        if known and not line.content.rstrip().endswith("."):
+            return Found(known, line.text, POSITION)
     return None
 
 

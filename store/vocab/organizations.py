@@ -187,6 +187,19 @@ def named_in(text: str) -> list[str]:
     return [display for _, display in sorted(found)]
 
 
+def leading(text: str) -> str | None:
+    """The organisation of the list whose name opens `text` (after an article), if any."""
+    start = len(re.match(r"(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+)?", text, re.I).group())
+    folded = fold(text)
+    folded_start = len(re.match(r"(?:l\s+|la\s+|le\s+|les\s+|the\s+)?", folded).group())
+    for display, by_name, by_acronym in _patterns():
+        if by_name.match(folded, folded_start) or (
+            by_acronym is not None and by_acronym.match(text, start)
+        ):
+            return display
+    return None
+
+
 def mentions(text: str) -> dict[str, int]:
     """How often each organisation of the list is named in `text`."""
     folded = fold(text)
