@@ -87,11 +87,13 @@ def _context_before(text: str, start: int) -> str:
 # Mail subject: "en mentionnant la référence « X »", "avec objet « X »", "objet du mail : X".
 
 _SUBJECT_CUE = re.compile(
-    r"en\s+(?:mentionnant|indiquant|precisant|rappelant|portant)"
+    # "Mentionnant l'objet : « … »" (no "en"); not "portant sur « … »", a topic.
+    r"en\s+(?:mentionnant|indiquant|precisant|rappelant|portant)|(?<!\w)mentionnant\s+l"
     r"|avec\s+(?:la\s+mention|l'?\s*objet|comme\s+objet|pour\s+objet|objet)"
     r"|(?:sous|portant)\s+(?:l'?\s*)?(?:objet|intitule|mention)"
     r"|objet\s+(?:du|de\s+votre|de\s+l'?)\s*(?:mail|e-?mail|courriel|message)"
-    r"|subject\s+(?:line|of\s+(?:the|your)\s+(?:e-?mail|message))|موضوع\s+(?:الرساله|البريد)"
+    r"|subject\s+(?:line|of\s+(?:the|your)\s+(?:e-?mail|message))|(?:with|in)\s+the\s+subject"
+    r"|موضوع\s+(?:الرساله|البريد)"
 )
 _QUOTED = re.compile(r"«\s*([^»\n]{2,120}?)\s*»|“([^”\n]{2,120})”|\"([^\"\n]{2,120})\"")
 _BOLD = re.compile(r"\*\*([^*\n]{2,120})\*\*")
@@ -278,8 +280,13 @@ def find_required_documents(lines: list[Line], text: str) -> list[str]:
             # A list of partners or steps also follows "suivants :": documents say so.
             named = sum(1 for item in items if _DOC_WORDS.search(fold(item)))
             if items and (_DOSSIER.search(folded) or named * 2 >= len(items)):
-                return items
-    return _inline_documents(text)
+                # "Les candidats remplissent un formulaire … Le dossier joint comprend :"
+                near = lines[max(0, index - 2) : index]
+                before = [doc for near_line in near for doc in _verb_documents(near_line)]
+                return [*before, *items]
+    return _inline_documents(text) or next(
+        (docs for line in lines if (docs := _verb_documents(line))), []
+    )
 
 
 def _bullets_after(lines: list[Line], index: int) -> list[str]:
@@ -287,7 +294,8 @@ def _bullets_after(lines: list[Line], index: int) -> list[str]:
     for line in lines[index + 1 :]:
         if not line.bullet or line.heading:
             break
-        if not line.text.endswith(":"):  # "- ... les pièces suivantes :" introduces, not lists
+        # "- ... les pièces suivantes :" introduces, "tout autre document utile" asks nothing.
+        if not line.text.endswith(":") and not _ANY_OTHER.match(fold(line.content)):
             items.append(_document_name(line.content))
     return [item for item in items if item]
 
@@ -308,3 +316,44 @@ def _inline_documents(text: str) -> list[str]:
         if names:
             return names
     return []
+
+
+_ANY_OTHER = re.compile(
+    r"^(?:tout(?:e)?s?\s+(?:autres?\s+)?(?:documents?|pieces?)|any\s+other|ای|اي\s+وثيقه"
+    r"|كل\s+وثيقه)"
+)
+# "remplir le formulaire de la plateforme, puis déposer le dossier de volontariat",
+# "submit a full proposal", "يملؤون الاستمارة … ثم يودعون ملف التطوع".
+_DOC_VERB = re.compile(
+    r"(?<!\w)(?:remplir|remplissent|remplit|completer|completent|deposer|deposent|envoyer"
+    r"|envoient|soumettre|soumettent|transmettre|faire\s+parvenir|fill\s+(?:in|out)|submit"
+    r"|upload|يملا|يملءون|يملاون|ملء|تعبءه|يودعون|يودع|ايداع|ارسال|يرسلون)\s+"
+    r"(?:(?:le|la|les|un|une|leur|leurs|votre|vos|son|sa|ses|the|an|a|their|your)\s+|l'\s*)?"
+)
+_DOC_NOUN = re.compile(
+    r"(?:formulaire|fiche|lettre|proposition|offre|cv|curriculum|demande|dossier|form"
+    r"|proposal|application\s+form|الاستماره|استماره|ملف|طلب)\b"
+)
+# A bare "dossier" or "ملف" says nothing about what to send; "dossier de volontariat" does.
+_VAGUE_DOC = re.compile(r"(?:dossier|ملف|طلب|demande)$")
+_DOC_END = re.compile(
+    r"\s+(?:sur|a|au|aux|aupres|par|via|avant|dans|en|puis|et|on|at|to|by|before|via|لدي|علي"
+    r"|عبر|في|الي|ثم|و)\s|\s+(?:de|du|des|d')\s*(?:la|le|les|l')?\s*(?:plateforme|site|portail)"
+    r"|[,;.:()\n]|$"
+)
+
+
+def _verb_documents(line: Line) -> list[str]:
+    """Documents named as the object of "fill in / send / deposit" in a sentence."""
+    folded = fold_with_map(line.text)
+    found: list[str] = []
+    for verb in _DOC_VERB.finditer(folded.text):
+        noun = _DOC_NOUN.match(folded.text, verb.end())
+        if noun is None:
+            continue
+        end = _DOC_END.search(folded.text, noun.end())
+        stop = end.start() if end else len(folded.text)
+        phrase = folded.text[noun.start() : stop].strip()
+        if phrase and not _VAGUE_DOC.fullmatch(phrase) and len(phrase.split()) <= 5:
+            found.append(folded.quote(noun.start(), stop).strip())
+    return found
