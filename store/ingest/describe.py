@@ -252,6 +252,9 @@ def find_places_of_work(
     (and then the reading is a guess). A ministry's call that names no place is taken as
     national, as a guess."""
     acronyms = set(_DEFINED_ACRONYM.findall(text))  # "(FES)" is a foundation, not Fès
+    only = _only_places(lines, acronyms)
+    if only is not None:
+        return only
     stated = [_without(line.text, acronyms) for line in _place_lines(lines)]
     regions, cities = _places(" \n".join(stated)) if stated else ([], [])
     if not regions and not cities:
@@ -272,6 +275,24 @@ def find_places_of_work(
     if len(regions) > 1 and "national" in regions:
         regions.remove("national")
     return Found((regions, cities), stated[0], STATED)
+
+
+# "Cet appel porte uniquement sur la région de Tanger …": the programme's other regions
+# are not this call's.
+_ONLY = re.compile(r"\b(?:uniquement|exclusivement|seulement|only|exclusively)\b|فقط|حصريا")
+
+
+def _only_places(
+    lines: list[Line], acronyms: set[str]
+) -> Found[tuple[list[str], list[str]]] | None:
+    for line in lines:
+        if not _ONLY.search(line.folded) or _is_address(line.text):
+            continue
+        regions, cities = _places(_without(line.text, acronyms))
+        regions = [r for r in regions if r != "national"]
+        if regions or cities:
+            return Found((regions, cities), line.text, STATED)
+    return None
 
 
 # The whole country, said as such (not "au Maroc" in a sentence about the context).
@@ -416,7 +437,8 @@ def _homonyms(line: str, cities: tuple[str, ...]) -> set[str]:
     province of Taourirt is not Laâyoune."""
     folded = fold(line)
     streets = {
-        town for match in _DISTRICT_OF.finditer(folded)
+        town
+        for match in _DISTRICT_OF.finditer(folded)
         for town in find_places(f"à {match.group('v')}").cities
     }
     provinces = [
