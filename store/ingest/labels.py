@@ -30,7 +30,8 @@ DURATION = re.compile(
     r"(?:duree(?:\s+(?:de\s+la\s+mission|de\s+la\s+prestation|du\s+contrat|de\s+la\s+consultation"
     r"|de\s+l\s*(?:intervention|assignment|engagement)|d\s*un\s+projet|du\s+projet"
     r"|de\s+la\s+formation|previsionnelle|estimee|totale))?|duration(?:\s+of\s+\w+)?"
-    r"|period\s+of\s+performance|length\s+of\s+(?:assignment|contract)|expected\s+duration"
+    r"|(?:program\s+)?(?:period\s+of\s+performance|performance\s+period)"
+    r"|length\s+of\s+(?:assignment|contract|(?:the\s+)?performance\s+period)|expected\s+duration"
     r"|contract\s+duration|مده(?:\s+\w+)?)"
 )
 PLACE = re.compile(

@@ -55,7 +55,9 @@ def find_requirements(lines: list[Line]) -> Requirements:
         text=[shorten(b.rstrip(" .;"), 220) for b in bullets[:15]],
         min_degree_years=min_degree_years(body),
         min_years_experience=min_years_experience(body),
-        languages=required_languages(section),
+        languages=required_languages(
+            [*section, *(line for line in lines if _LANGUAGES_LABEL.match(line.folded))]
+        ),
         legal_status=legal_status(body),
     )
 
@@ -130,8 +132,13 @@ _LANGUAGES = (
     ("ar", re.compile(r"\barabe\b|\barabic\b|العربيه|\bdarija\b|الدارجه")),
     ("en", re.compile(r"\banglais\b|\benglish\b|الانجليزيه|الانكليزيه")),
 )
+# "Languages Required : English French", "Langues exigées : …", a label outside the profile.
+_LANGUAGES_LABEL = re.compile(
+    r"^(?:languages?\s+required|required\s+languages?|langues?\s+(?:requises?|exigees?"
+    r"|obligatoires?)|اللغات\s+المطلوبه)\s*[:\t|]"
+)
 _LANGUAGE_CUES = re.compile(
-    r"maitrise|connaissance|langue|parle|ecrit|courant|fluent|proficien|bilingue|lu,|اتقان"
+    r"maitrise|connaissance|langue|language|parle|ecrit|courant|fluent|proficien|bilingue|lu,|اتقان"
     r"|اللغه|يتقن|اجاده"
 )
 

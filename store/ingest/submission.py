@@ -131,10 +131,13 @@ def _quoted_value(fragment: str) -> str | None:
 # "AMUSSU/2024/226", "07/2022/IOT /MAR20000211", "RFP 03/2017", "ISED-BMK/RFQ 2023-12".
 _CODE = r"[A-Za-z0-9][A-Za-z0-9]*(?:(?:[ ]?[/_.-][ ]?|[ ](?=\d))[A-Za-z0-9]+)+"
 _BARE_CODE = re.compile(r"^(?=\w*\d)(?=\w*[A-Za-z])[A-Za-z0-9]{5,20}$|^\d{4,10}$")
+# After "Réf :", a code without separators ("24MAROCCP"): letters and digits both.
+_BARE_REF = r"(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{5,20}\b"
 _REF_CUE = re.compile(
     r"(?<![\w/])(?:R[ée]f(?:[ée]rences?)?\b(?:\s+de\s+l['’]offre)?|N[°o]\s+de\s+r[ée]f[ée]rence"
-    r"|(?:appel\s+d['’]offres?|avis|AMI|AAP|appel\s+à\s+(?:projets|candidatures))\s+n[°o])"
-    rf"\s*[.:]?\s*(?:n[°o]\s*)?[.:]?\s*(?P<ref>{_CODE})",
+    r"|(?:appel\s+d['’]offres?|avis|AMI|AAP|appel\s+à\s+(?:projets|candidatures))\s+n[°o]"
+    r"|(?m:^)N°(?=\s*[.:]))"  # "N°: 2018-DAO-FCAN-MC102/01" opening its line
+    rf"\s*[.:]?\s*(?:n[°o]\s*)?[.:]?\s*(?P<ref>{_CODE}|{_BARE_REF})",
     re.IGNORECASE,
 )
 # A number on a letter or an act is not the call's reference.
@@ -199,6 +202,13 @@ _URL_CUES = re.compile(
 )
 
 
+# "Pour mieux connaître FHI 360, … consulter son site : …" is no place to apply.
+_LEARN_MORE = re.compile(
+    r"mieux\s+connaitre|en\s+savoir\s+plus|plus\s+d\s*'?\s*informations|learn\s+more"
+    r"|more\s+information|للمزيد|لمزيد"
+)
+
+
 # "تودع الطلبات لدى إدارة المجلس الإقليمي في ظرف مغلق", "ترسل الملفات إلى الوزارة …".
 _AR_POSTAL = re.compile(
     r"(?:تودع|يودع|ترسل|يرسل|تسلم|ايداع|ارسال|(?:توجه|توجيه)\s+(?:ال)?(?:ملفات|طلبات|ترشيحات))"
@@ -231,7 +241,8 @@ def find_application_url(text: str) -> str | None:
     cleaned = clean_text(text)
     for match in _URL.finditer(cleaned):
         before = fold(cleaned[max(0, match.start() - 120) : match.start()])
-        if _URL_CUES.search(before.rsplit(".", 1)[-1]):
+        sentence = before.rsplit(".", 1)[-1]
+        if _URL_CUES.search(sentence) and not _LEARN_MORE.search(sentence):
             return match.group().rstrip(".,;")
     return None
 
