@@ -69,11 +69,11 @@ _GENERIC_DOMAINS = frozenset(
 
 def find_organization(lines: list[Line], text: str, emails: list[str]) -> Found[str] | None:
     """The publisher, best reading first; None when nothing names it."""
-    for finder in (_labelled, _announcer, _run_by, _header, _signature, _most_named):
+    for finder in (_labelled, _announcer, _run_by, _in_title, _addressee, _header, _signature):
         found = finder(lines)
         if found is not None:
             return found
-    return _from_domain(lines, emails)
+    return _most_named(lines) or _from_domain(lines, emails)
 
 
 def find_labelled(lines: list[Line]) -> Found[str] | None:
@@ -159,10 +159,79 @@ def _proper_run(text: str) -> str | None:
     return " ".join(kept) if kept else None
 
 
+# Job boards and news sites title a call "ADELMA : recrutement de trois agents",
+# «جهة مراكش آسفي: مباراة لتوظيف …», "Concours de recrutement – Agence …", or
+# "Appel à projets … de la Fondation de France".
+_CALL_WORDS = re.compile(
+    r"^(?:recrutement|recrute|appel|avis|concours|consultation|offre|termes|selection|call"
+    r"|vacancy|job|مباراه|طلب|اعلان|فتح\s+باب|توظيف|دعوه)\b"
+)
+_TITLE_PUBLISHER = re.compile(
+    r"(?:\bde\s+la|\bde\s+l\s*'|\bdu|\bpar\s+l[ae]?\s*'?|\bby\s+the|\bof\s+the)\s*"
+    rf"(?P<v>{_ORG_HEAD}.*)$"
+)
+# A council named by its territory publishes in its own name: «جهة مراكش آسفي», "Région X".
+_TERRITORY_BODY = re.compile(
+    r"^(?:جهه|الجهه|مجلس|المجلس|جماعه|الجماعه|عماله|اقليم|region|commune|province|conseil)\b"
+)
+
+
+def _in_title(lines: list[Line]) -> Found[str] | None:
+    for line in lines[:12]:
+        if not line.marked or line.bullet:
+            continue
+        name = _title_name(line.content.strip(" #"))
+        if name:
+            return Found(name, line.text, POSITION)
+    return None
+
+
+def _title_name(title: str) -> str | None:
+    parts = re.split(r"\s*(:)\s*", title, maxsplit=1)
+    if len(parts) == 3 and _CALL_WORDS.match(fold(parts[2])) and 1 <= len(parts[0].split()) <= 8:
+        name = tidy_name(parts[0])
+        folded = fold(name)
+        acronym = re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,11}", name)
+        if not _NOT_PUBLISHER.match(folded) and not _CALL_WORDS.match(folded) and (
+            acronym or _ORG_LINE.match(folded) or _TERRITORY_BODY.match(folded)
+            or organizations.leading(name)
+        ):
+            return name
+    for part in re.split(r"\s+[–—-]\s+", title)[1:]:
+        if _ORG_LINE.match(fold(part)) and not _NOT_PUBLISHER.match(fold(part)):
+            return tidy_name(part)
+    folded = fold_with_map(title)
+    tail = _TITLE_PUBLISHER.search(folded.text)
+    if tail and len(folded.text[tail.start("v") :].split()) <= 10:
+        return tidy_name(folded.quote(tail.start("v"), len(folded.text)))
+    return None
+
+
+# "Dossier à adresser à l'Association … (ADELMA)": applications go to the publisher.
+_ADDRESSED_TO = re.compile(
+    r"(?:a\s+adresser|a\s+envoyer|a\s+deposer|adressee?s?|envoyee?s?)\s+(?:a|au|aupres\s+de)\s+"
+    r"(?:l\s*'\s*|la\s+|le\s+)?"
+)
+
+
+def _addressee(lines: list[Line]) -> Found[str] | None:
+    for line in lines:
+        folded = fold_with_map(line.content)
+        match = _ADDRESSED_TO.search(folded.text)
+        if match is None or not _ORG_LINE.match(folded.text[match.end() :]):
+            continue
+        rest = folded.quote(match.end(), len(folded.text))
+        name = re.split(r"(?<=\))|[,;:.]\s|\s+(?:par|avant|au\s+plus|a\s+l'adresse)\s", rest)[0]
+        if 2 <= len(name.split()) <= 14:
+            return Found(tidy_name(name), line.text, POSITION)
+    return None
+
+
 def _header(lines: list[Line]) -> Found[str] | None:
     """An organisation's name among the first lines (the letterhead)."""
     for line in lines[:8]:
-        if line.bullet or "\t" in line.text or ":" in line.text:
+        # "Site | Section" is a web page's masthead, not a letterhead.
+        if line.bullet or "\t" in line.text or ":" in line.text or "|" in line.text:
             continue
         folded = fold(line.content)
         if _ORG_LINE.match(folded) and not _NOT_PUBLISHER.match(folded) and _is_name(line):
