@@ -28,7 +28,7 @@ _KIND_WORDS: tuple[tuple[Kind, re.Pattern[str], int], ...] = (
                             r"|funding\s+opportunit|notice\s+of\s+funding|\bprix\s+(?:national|de\s+la"
                             r"|du|d)\b|\baward\b|jaiza|جاءزه|طلبات?\s+عروض\s+(?:ال)?مشاريع|دعم\s+(?:ال)?مشاريع"
                             r"|عروض\s+(?:ال)?مشاريع|تمويل\s+(?:ال)?مشاريع|طلبات?\s+(?:ال)?مشاريع"
-                            r"|منح\b"), 3),
+                            r"|منح\b|تقديم\s+(?:ال)?مشاريع|الاستفاده\s+من\s+(?:ال)?دعم"), 3),
     (Kind.JOB, re.compile(r"offres?\s+d\s+emploi|contrat\s+de\s+travail|postes?\s+vacants?"
                           r"|\bcdd\b|\bcdi\b|package\s+salarial|salaire|vacancy|job\s+offer"
                           r"|وظيفه|منصب\s+شغل|توظيف|\bjob\s*:|type\s+of\s+contract|fixed[- ]term"
@@ -39,7 +39,7 @@ _KIND_WORDS: tuple[tuple[Kind, re.Pattern[str], int], ...] = (
                                   r"|contrat\s+de\s+prestation|consultancy|مستشار|استشاري"
                                   r"|appels?\s+d\s*offres?|marche\s+public|request\s+for\s+"
                                   r"(?:proposals?|quotations?)|\brf[pq]\b|soumissionn"
-                                  r"|invitation\s+a\s+soumissionner"
+                                  r"|invitation\s+a\s+soumissionner|(?:appel|avis)\s+a\s+consultation"
                                   r"|طلب\s+عروض(?!\s+(?:ال)?مشاريع)"), 3),
     (Kind.CONSULTANCY, re.compile(r"\bexperte?s?\b|prestation|خبير|\baudit\b|diagnostic"
                                   r"|evaluation\s+(?:finale|externe|a\s+mi)"), 1),
