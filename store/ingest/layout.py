@@ -19,6 +19,10 @@ _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:mailto:)?[^)\s]{1,300}\)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _BULLET = re.compile(r"^\s*(?:[-–—•·▪►●○✓*]|\d{1,2}[.)](?!\d)|[a-z][.)]\s)\s*")
 _NUMBERED_HEADING = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2}|[A-H])\s*[.)\-–—:]\s*\S")
+# Pictographs of social-media posts ("📍 Adresse :", "📅 Date limite :") hide the label that
+# follows; check marks stay, they are bullets.
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2712\u2715-\u27BF\u2B00-\u2BFF\u2300-\u23FF"
+                    "\uFE0F\u200D]+[ ]?")  # fmt: skip
 _ARABIC_START = re.compile(r"[\u0600-\u06ff]")
 # A page header/footer repeated this many times is layout noise, not content.
 _REPEATED = 3
@@ -49,6 +53,7 @@ def clean_text(text: str) -> str:
     text = _AUTOLINK.sub(r"\1", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _HTML_TAG.sub("", text)
+    text = _EMOJI.sub("", text)
     lines = []
     for raw in text.replace("\r\n", "\n").split("\n"):
         line = _table_row(raw)

@@ -194,6 +194,10 @@ _POSTAL_CUE = re.compile(
     r"(?:courrier(?!\s+electronique)|voie\s+postale|poste|main\s+propre|deposee?s?|depot|siege)[^.\n:]{0,60}"
     r"(?:adresse(?:\s+suivante)?|siege|a\s*:)\s*:?\s*|adresse\s+postale\s*:?\s*"
     r"|البريد\s+المضمون[^.\n:]{0,40}:\s*|العنوان\s+التالي\s*:?\s*"
+    # "Dépôt des candidatures" heading, then "Adresse : 34, rue …" within two lines.
+    r"|(?m:^)\W*(?:depot|envoi|soumission|remise)\s+des\s+(?:candidatures|dossiers|offres)"
+    r"[^\n.]{0,20}\n"
+    r"(?:[^\n]*\n){0,2}?\s*(?:adresse|address|العنوان)\s*:\s*"
 )
 _URL = re.compile(r"https?://[^\s<>()\"']+|(?<![\w@/.])www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>()\"'،]*")
 _URL_CUES = re.compile(
@@ -302,9 +306,16 @@ def find_required_documents(lines: list[Line], text: str) -> list[str]:
 
 def _bullets_after(lines: list[Line], index: int) -> list[str]:
     items: list[str] = []
+    number = 0
     for line in lines[index + 1 :]:
-        if not line.bullet or line.heading:
+        # "5. Une attestation d'équivalence" reads like a numbered heading: it is an item
+        # when it goes on the list's numbering (1., 2., … 5.), a section when it does not.
+        if not line.bullet or line.marked:
             break
+        numbered = re.match(r"\s*(\d{1,2})[.)]", line.text)
+        if line.heading and not (numbered and int(numbered.group(1)) == number + 1):
+            break
+        number = int(numbered.group(1)) if numbered else number
         # "- ... les pièces suivantes :" introduces, "tout autre document utile" asks nothing.
         if not line.text.endswith(":") and not _ANY_OTHER.match(fold(line.content)):
             items.append(_document_name(line.content))
