@@ -49,6 +49,10 @@ class Report:
     unstated: dict[tuple[str, str], list[int]] = field(
         default_factory=lambda: defaultdict(lambda: [0, 0])
     )
+    # (split, language of the call, format) -> [right, total] over every field
+    by_writing: dict[tuple[str, str, str], list[int]] = field(
+        default_factory=lambda: defaultdict(lambda: [0, 0])
+    )
     unreadable: list[str] = field(default_factory=list)
     documents: int = 0
     slowest: tuple[float, str] = (0.0, "")
@@ -261,6 +265,9 @@ def score_documents(documents: Iterable[Labelled]) -> Report:
         report.slowest = max(report.slowest, (elapsed, item.document.name))
         for name, (right, expected, got) in score_call(call, item.label["fields"]).items():
             report.add(item.split, item.format, name, right)
+            writing = report.by_writing[(item.split, str(item.label.get("language")), item.format)]
+            writing[0] += int(right)
+            writing[1] += 1
             if expected in (None, [], "") and name not in ("kind", "cities"):
                 cell = report.unstated[(item.split, item.format)]
                 cell[0] += 1
@@ -296,11 +303,25 @@ def render_table(report: Report, split: str) -> str:
     return "\n".join(lines)
 
 
+def render_writings(report: Report, split: str) -> str:
+    """All fields right, by the language the calls are written in, one column per format."""
+    formats = [f for f in FORMATS if report.share(split, f)[1]]
+    writings = sorted({w for s, w, _ in report.by_writing if s == split})
+    lines = [f"{split} by writing:".ljust(21) + "".join(f"{f:>16}" for f in formats)]
+    for writing in writings:
+        cells = [report.by_writing.get((split, writing, f)) for f in formats]
+        lines.append(writing.ljust(21) + "".join(
+            f"{_percent(*(c or [0, 0])):>16}" for c in cells
+        ))  # fmt: skip
+    return "\n".join(lines)
+
+
 def render_report(report: Report, show_misses: set[str]) -> str:
     """The tables for each split present, then the misses of the splits asked for."""
     splits = sorted({s for s, _, _ in report.counts}, key=lambda s: (s != "dev", s))
     parts = [f"{report.documents} documents"]
     parts += [render_table(report, split) for split in splits]
+    parts += [render_writings(report, split) for split in splits if split != "seeds"]
     if report.unreadable:
         parts.append("unreadable:\n" + "\n".join(f"  {u}" for u in report.unreadable))
     misses = [m for split, m in report.misses if split in show_misses]
