@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     _staff_call_actions(actions)
     _broadcast_and_stats(sub)
     _corpus(sub)
+    _nlu(sub)
 
     for command in (chat, run, *actions.choices.values()):
         _common(command)
@@ -147,6 +148,46 @@ def _corpus(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="whose misses to list (holdout ones stay hidden by default)",
     )
     score.add_argument("--seeds", metavar="DIR", help="also the seed texts (../shared/seeds)")
+
+
+def _nlu(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    nlu = sub.add_parser("nlu", help="measure the intent model")
+    actions = nlu.add_subparsers(dest="action", required=True)
+    test = actions.add_parser("test", help="k-fold cross-validation over the training file")
+    test.add_argument("--folds", type=int, default=5)
+    test.add_argument("--file", help="another training file (YAML)")
+    evaluate = actions.add_parser("eval", help="conversations written outside the team")
+    evaluate.add_argument("files", nargs="+", help="YAML case files")
+    evaluate.add_argument(
+        "--misses", action="store_true", help="list misses (never for a file named unseen*)"
+    )
+
+
+def _nlu_command(args: argparse.Namespace) -> int:
+    from bot import nlu
+    from handlers.understand.model import (
+        TRAINING_FILE,
+        TrainingError,
+        default_model,
+        load_examples,
+    )
+
+    try:
+        if args.action == "test":
+            examples = load_examples(Path(args.file) if args.file else TRAINING_FILE)
+            result = nlu.cross_validate(examples, args.folds)
+            print(nlu.render_cross_validation(result, args.folds))
+            return EXIT_OK
+        model = default_model()
+        for name in args.files:
+            path = Path(name)
+            result = nlu.evaluate(model, nlu.load_cases(path))
+            shown = args.misses and not path.name.startswith("unseen")
+            print(nlu.render_evaluation(path.name, result, shown))
+    except (TrainingError, OSError, ValueError, KeyError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
 
 
 def _corpus_score(args: argparse.Namespace) -> int:
@@ -420,6 +461,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "corpus":  # no store, no settings: documents and labels only
         return _corpus_score(args)
+    if args.command == "nlu":  # the training file and case files only
+        return _nlu_command(args)
     try:
         settings = Settings.load()
     except SettingsError as exc:

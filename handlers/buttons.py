@@ -93,6 +93,7 @@ _HANDLERS = {
     "follow": _follow,
     "unfollow": _unfollow,
     "forget": _forget,
+    "stop": privacy.stop_button,
     "call": _call,
     "ask": _ask,
     "elig": _eligibility,

@@ -294,6 +294,26 @@ async def contact(turn: Turn, call: Call) -> str:
     return turn.t("contact", title=short_title(call), contact=who)
 
 
+# Words of amounts and pay, French, Arabic and English, as calls write them.
+_MONEY_TERMS = [
+    "montant", "budget", "salaire", "remuneration", "honoraires", "enveloppe", "subvention",
+    "dirhams", "mad", "dh", "euros", "ميزانيه", "مبلغ", "اجره", "راتب", "منحه",
+    "درهم", "salary", "amount", "fee", "fees",
+]  # fmt: skip
+
+
+async def budget(turn: Turn, call: Call) -> str:
+    """Amounts as the text writes them; when it gives none, say so and who to ask."""
+    hits = await search_lines(turn.deps.db, call.id, _MONEY_TERMS, limit=2)
+    if not hits:
+        who = contact_of(call)
+        extra = turn.t("quote_contact", contact=who) if who else ""
+        return turn.t("quote_none", title=short_title(call), contact=extra)
+    quoted = "\n".join(f"« {hit.line} »" for hit in hits)
+    intro = turn.t("quote_intro", source=_source(turn, call, original=True))
+    return f"{short_title(call)}\n{intro}\n{quoted}"
+
+
 async def _quote_about(turn: Turn, call: Call, terms: list[str]) -> str | None:
     hits = await search_lines(turn.deps.db, call.id, terms, limit=1)
     if not hits:
@@ -360,4 +380,5 @@ FIELD_ANSWERS: dict[Intent, FieldAnswer] = {
     Intent.REFERENCE: reference,
     Intent.SUMMARY: summary,
     Intent.CONTACT: contact,
+    Intent.BUDGET: budget,
 }

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from handlers.clock import Clock
 from handlers.understand.callnames import NameIndexCache
+from handlers.understand.model import IntentModel, default_model
 from store.db import Database
 
 if TYPE_CHECKING:  # handlers.reminders imports the handlers that import this module
@@ -41,6 +42,8 @@ class Deps:
     db: Database
     clock: Clock
     names: NameIndexCache = field(default_factory=NameIndexCache)
+    # The trained intent model (immutable; one per process, shared).
+    nlu: IntentModel = field(default_factory=default_model)
     locks: ContactLocks = field(default_factory=ContactLocks)
     # Longer messages are cut: nobody asks about a call in 2,000 characters, and it
     # bounds the work one message can cost.

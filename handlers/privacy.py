@@ -67,11 +67,30 @@ async def on_text(turn: Turn) -> Reply | None:
     if _said(turn, MY_DATA_WORDS):
         return await my_data(turn)
     if _said(turn, FORGET_WORDS):
-        return Reply(
-            turn.t("forget_confirm"),
-            [Button(turn.t("forget_yes"), "forget:yes"), Button(turn.t("forget_no"), "forget:no")],
-        )
+        return confirm_forget(turn)
     return None
+
+
+def confirm_forget(turn: Turn) -> Reply:
+    return Reply(
+        turn.t("forget_confirm"),
+        [Button(turn.t("forget_yes"), "forget:yes"), Button(turn.t("forget_no"), "forget:no")],
+    )
+
+
+def confirm_stop(turn: Turn) -> Reply:
+    """A stop read from a sentence ("plus de messages svp") is confirmed first: a wrong
+    reading must not silence someone who did not ask."""
+    return Reply(
+        turn.t("stop_confirm"),
+        [Button(turn.t("stop_yes"), "stop:yes"), Button(turn.t("stop_no"), "stop:no")],
+    )
+
+
+async def stop_button(turn: Turn, answer: str) -> Reply | None:
+    if answer == "no":
+        return Reply(turn.t("stop_kept"))
+    return await stop(turn) if answer == "yes" else None
 
 
 async def stop(turn: Turn) -> Reply:

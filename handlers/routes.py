@@ -12,12 +12,12 @@ from handlers.understand.callnames import STRONG_MATCH
 from handlers.understand.intents import (
     CUE_WORDS,
     Intent,
-    detect_intents,
     detect_kind,
     detect_period,
     requested_language,
 )
 from handlers.understand.profile import parse_profile
+from handlers.understand.reading import follow_up_intents, read
 from store import calls as call_store
 from store.models import Call, Kind
 from store.search import search_lines
@@ -56,7 +56,14 @@ async def on_text(turn: Turn) -> list[Reply]:
     pending = await _answer_pending(turn)
     if pending:
         return [pending]
-    intents = detect_intents(turn.cues, turn.text)
+    waiting = bool(asked and asked.get("type") == "eligibility")
+    reading = read(turn.deps.nlu, turn.cues, turn.text, guess=not waiting)
+    if reading.action:
+        return [await _action(turn, reading.action)]
+    intents = set(reading.intents)
+    again = follow_up_intents(turn.text, turn.state.get("asked") or [])
+    if again and reading.asks_nothing_itself:
+        intents = set(again)  # "et pour M&D ?": the question asked last, about M&D
     if Intent.LANG_SWITCH in intents:
         wanted = requested_language(turn.cues)
         return [
@@ -69,6 +76,17 @@ async def on_text(turn: Turn) -> list[Reply]:
         again = await _ask_again(turn, asked)
         return [again] if again else replies
     return replies
+
+
+async def _action(turn: Turn, action: str) -> Reply:
+    """Subscribe, my subscriptions, stop or forget, read from a sentence by the model."""
+    if action == "subscribe":
+        return subscribe.start(turn)
+    if action == "my_subscriptions":
+        return await subscribe.my_subscriptions(turn)
+    if action == "unsubscribe":
+        return privacy.confirm_stop(turn)
+    return privacy.confirm_forget(turn)
 
 
 _SUBSCRIBE = (
@@ -208,6 +226,7 @@ async def answer_about(turn: Turn, call: Call, intents: list[Intent]) -> Reply:
     turn.focus(call.id)
     if intents == [Intent.ELIGIBILITY]:
         return await eligibility.check(turn, call, parse_profile(turn.text))
+    turn.state["asked"] = [str(i) for i in intents]  # for "et pour X ?" next
     parts = [await callinfo.FIELD_ANSWERS[intent](turn, call) for intent in intents]
     return Reply("\n\n".join(parts), callinfo.call_buttons(turn, call))
 

@@ -251,6 +251,10 @@ MESSAGES: dict[str, str] = {
     "my_data_follows": "• Appels suivis : {count}",
     "my_data_outbox": "• Messages en attente d'envoi : {count}",
     "my_data_forget": "Pour tout effacer : /oublier (loi 09-08 sur les données personnelles).",
+    "stop_confirm": "Voulez-vous ne plus recevoir aucun message de Forsa (alertes et rappels) ?",
+    "stop_yes": "Oui, arrêter",
+    "stop_no": "Non, continuer",
+    "stop_kept": "Entendu, vous continuez à recevoir vos alertes.",
     "forget_confirm": (
         "Voulez-vous vraiment effacer tout ce que je garde sur vous (langue, abonnements, "
         "appels suivis, conversation) ? C'est définitif."

@@ -36,6 +36,7 @@ class Intent(StrEnum):
     REFERENCE = "reference"
     SUMMARY = "summary"
     CONTACT = "contact"
+    BUDGET = "budget"
 
 
 _CUES: dict[Intent, tuple[str, ...]] = {
