@@ -36,6 +36,8 @@ def remember(turn: Turn, stated: StatedProfile) -> None:
         turn.profile["experience"] = stated.years_experience
     if stated.status is not None:
         turn.profile["status"] = stated.status
+    if stated.not_status is not None:  # "je ne suis pas auto-entrepreneuse"
+        turn.profile.setdefault("statuses", {})[stated.not_status] = False
 
 
 def _missing(turn: Turn, call: Call) -> list[str]:

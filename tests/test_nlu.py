@@ -17,6 +17,7 @@ from handlers.understand.model import (
     digest,
     load_examples,
 )
+from handlers.understand.profile import parse_profile
 from tests.conftest import Chat
 
 
@@ -110,3 +111,24 @@ async def test_stop_in_a_sentence_is_confirmed_first(chat: Chat) -> None:
     assert [b.payload for b in replies[0].buttons] == ["stop:yes", "stop:no"]
     kept = await chat.press("stop:no")
     assert kept[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "has", "has_not"),
+    [
+        ("je ne suis pas auto-entrepreneuse, je peux candidater ?", None, "auto-entrepreneur"),
+        ("لست مقاولا ذاتيا، هل يمكنني الترشح؟", None, "auto-entrepreneur"),
+        ("ana machi auto-entrepreneur wach n9der?", None, "auto-entrepreneur"),
+        ("on est pas une association mais une coopérative", "association", None),
+        ("je suis auto-entrepreneur", "auto-entrepreneur", None),
+    ],
+)
+def test_negated_profiles(text: str, has: str | None, has_not: str | None) -> None:
+    stated = parse_profile(text)
+    assert (stated.status, stated.not_status) == (has, has_not)
+
+
+async def test_not_having_the_status_is_not_a_match(chat: Chat) -> None:
+    await chat.say("OMP")
+    text = await chat.text("je ne suis pas auto-entrepreneuse, je peux candidater ?")
+    assert "ne correspond pas" in text and "auto-entrepreneur" in text

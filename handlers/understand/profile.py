@@ -102,6 +102,8 @@ _STATUSES: dict[str, tuple[str, ...]] = {
         "مقاول ذاتي",
         "المقاول الذاتي",
         "مقاول ذاتيه",
+        "مقاولا ذاتيا",
+        "مقاوله ذاتيه",
         "auto-entrepreneuse",
     ),
     "salarié": (
@@ -125,9 +127,15 @@ class StatedProfile:
     degree_years: int | None = None
     years_experience: int | None = None
     status: str | None = None  # "auto-entrepreneur", "salarié", ... as the user said it
+    not_status: str | None = None  # "je ne suis pas auto-entrepreneuse": said NOT to have
 
     def is_empty(self) -> bool:
-        return (self.degree_years, self.years_experience, self.status) == (None, None, None)
+        return (self.degree_years, self.years_experience, self.status, self.not_status) == (
+            None,
+            None,
+            None,
+            None,
+        )
 
 
 _EXPERIENCE_WORDS = re.compile(r"experience|خبره|الخبره|khibra|lkhibra|tajriba|تجربه|خدمت")
@@ -146,8 +154,12 @@ def parse_profile(text: str, *, expecting_years: bool = False) -> StatedProfile:
         years = _years(folded)
         if years is None and expecting_years:
             years = _bare_number(folded)
+    status, not_status = _statuses(padded)
     return StatedProfile(
-        degree_years=_degree(padded), years_experience=years, status=_status(padded)
+        degree_years=_degree(padded),
+        years_experience=years,
+        status=status,
+        not_status=not_status,
     )
 
 
@@ -177,11 +189,29 @@ def _years(folded: str) -> int | None:
     return None
 
 
-def _status(padded: str) -> str | None:
+# A negation just before a status word: "je ne suis pas", "on n'est pas une", "not a",
+# «ماشي», «لست», «لسنا», «ليس», "machi".
+_NEGATION = re.compile(
+    r"(?:\bpas|\bnot|\bnon|\bni|ماشي|لست|لسنا|ليس|ليست|ماشيش|\bmachi|\bmashi|\bmach)"
+    r"(?:\s+(?:un|une|d|de|a|an|une\s+vraie|du\s+tout|من))?\s*$"
+)
+
+
+def _statuses(padded: str) -> tuple[str | None, str | None]:
+    """(the status the user has, the status the user says they do not have)."""
+    has: str | None = None
+    has_not: str | None = None
     for status, words in _STATUSES.items():
-        if any(f" {w} " in padded or f" {w}" in padded for w in words):
-            return status
-    return None
+        said = [
+            bool(_NEGATION.search(padded[max(0, m.start() - 40) : m.start()]))
+            for word in words
+            for m in re.finditer(rf" {re.escape(word)}", padded)
+        ]
+        if False in said:  # "pas une association mais une coopérative": a cooperative
+            has = has or status
+        elif said:
+            has_not = has_not or status
+    return has, has_not
 
 
 def parse_yes_no(text: str) -> bool | None:
