@@ -122,14 +122,6 @@ async def _calls_withdraw(args: argparse.Namespace, deps: Deps) -> int:
     return EXIT_OK
 
 
-def _configure_staff(deps: Deps, settings: Settings, console_staff: Sequence[str]) -> None:
-    """Staff from the settings (and `chat --staff`), and the rules staff tools report."""
-    deps.staff_seed = dict(settings.staff)
-    deps.staff_seed.update({("console", user): "admin" for user in console_staff})
-    deps.reminder_policy = settings.reminders.policy()
-    deps.whatsapp_templates = frozenset(settings.twilio.templates)
-
-
 # --- end of staff actions -------------------------------------------------------------------
 
 
@@ -327,8 +319,6 @@ def _demo_console(args: argparse.Namespace) -> bool:
 async def _chat(args: argparse.Namespace, deps: Deps) -> int:
     if args.demo:
         await load_demo(deps.db, deps.clock)
-    if args.lang:
-        deps.default_lang = args.lang
     if args.jsonl:
         await console.run_jsonl(deps, sys.stdin, sys.stdout)
     else:
@@ -452,8 +442,13 @@ _COMMANDS = {
 
 async def _main(args: argparse.Namespace, settings: Settings) -> int:
     args.settings = settings
-    async with open_deps(settings, _clock(args), args.db) as deps:
-        _configure_staff(deps, settings, getattr(args, "staff", None) or [])
+    async with open_deps(
+        settings,
+        _clock(args),
+        args.db,
+        default_lang=getattr(args, "lang", None),
+        console_staff=getattr(args, "staff", None) or [],
+    ) as deps:
         return await _COMMANDS[args.command](args, deps)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 
@@ -30,10 +30,29 @@ async def load_demo(db: Database, clock: Clock) -> int:
 
 @asynccontextmanager
 async def open_deps(
-    settings: Settings, clock: Clock, db_path: str | None = None
+    settings: Settings,
+    clock: Clock,
+    db_path: str | None = None,
+    *,
+    default_lang: str | None = None,
+    console_staff: Sequence[str] = (),
 ) -> AsyncIterator[Deps]:
+    """Deps complete from the settings, for every command and channel alike (the console
+    tells the same reminder days as the running bot)."""
     db = await Database.open(db_path or settings.db_path)
+    staff = dict(settings.staff)
+    staff.update({("console", user): "admin" for user in console_staff})
+    policy = settings.reminders.policy()
     try:
-        yield Deps(db=db, clock=clock, max_text_chars=settings.max_text_chars)
+        yield Deps(
+            db=db,
+            clock=clock,
+            max_text_chars=settings.max_text_chars,
+            default_lang=default_lang or "fr",
+            reminder_days=policy.offsets_days,
+            staff_seed=staff,
+            reminder_policy=policy,
+            whatsapp_templates=frozenset(settings.twilio.templates),
+        )
     finally:
         await db.close()

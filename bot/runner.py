@@ -51,7 +51,6 @@ async def run_bot(settings: Settings, deps: Deps, stopping: asyncio.Event | None
         return 1
     stopping = stopping or asyncio.Event()
     _stop_on_signals(stopping)
-    deps.reminder_days = settings.reminders.policy().offsets_days
     async with contextlib.AsyncExitStack() as stack:  # closes in reverse: http, then the channels
         telegram = await _start_telegram(settings, deps, stack)
         whatsapp = await _start_whatsapp(settings, deps, stack)

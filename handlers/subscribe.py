@@ -11,6 +11,7 @@ from typing import Any
 
 from handlers.conversation import Turn
 from handlers.messages import Button, Reply
+from handlers.texts.format import format_days
 from store import calls as call_store
 from store import subscriptions as subs
 from store.calls import CallFilter
@@ -168,7 +169,8 @@ async def _save(turn: Turn, draft: dict[str, Any]) -> Reply:
     flt = CallFilter(regions=tuple(draft["regions"]), themes=tuple(draft["themes"]))
     _, count = await call_store.open_calls(db, turn.now, flt, 1)
     open_text = turn.t("sub_open_now", count=count) if count else turn.t("sub_open_none")
-    return Reply(turn.t("sub_done", open=open_text))
+    days = " / ".join(format_days(d, turn.lang) for d in turn.deps.reminder_days)
+    return Reply(turn.t("sub_done", open=open_text, days=days))
 
 
 async def my_subscriptions(turn: Turn) -> Reply:

@@ -182,3 +182,20 @@ def test_demo_console_starts_on_a_clock_where_demo_calls_are_open(tmp_path: Path
     assert "Horloge de démonstration : 03/01/2024 10:00" in done.stdout
     assert "Aucun appel ouvert" not in done.stdout
     assert "ALCI" in done.stdout and "3 jours" in done.stdout
+
+
+def test_the_console_tells_the_configured_reminder_days(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FORSA_")}
+    env["FORSA_REMINDER_DAYS"] = "3"
+    argv = [sys.executable, "-m", "bot", "chat", "--demo", "--jsonl"]
+    argv += ["--db", str(tmp_path / "f.db"), "--now", "2024-01-03T10:00"]  # ALCI is open
+    lines = [
+        {"user": "u", "text": "ALCI"},
+        {"user": "u", "button": "follow:alci-guide-participation-2024"},
+    ]
+    stdin = "\n".join(json.dumps(line) for line in lines) + "\n"
+    done = subprocess.run(
+        argv, input=stdin, capture_output=True, text=True, cwd=REPO, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "3 jours" in done.stdout and "7 jours" not in done.stdout

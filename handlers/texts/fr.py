@@ -196,7 +196,7 @@ MESSAGES: dict[str, str] = {
     ),
     "sub_done": (
         "C'est fait ✅ Vous recevrez les appels qui correspondent, et un rappel avant "
-        "chaque date limite (7 jours et 1 jour avant).\n{open}\n"
+        "chaque date limite ({days} avant).\n{open}\n"
         "/mes_abonnements pour voir ou changer, STOP pour tout arrêter."
     ),
     "sub_open_now": "{count} appel(s) ouvert(s) correspondent déjà : écrivez « appels ouverts ».",
