@@ -14,8 +14,9 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)  ## the console on the demo catalog, no credentials needed
 	$(BIN)/python -m bot chat --demo --db data/demo.db
 
-test: $(STAMP)  ## lint, then every test
+test: $(STAMP)  ## lint, type-check the core, then every test
 	$(BIN)/ruff check .
+	$(BIN)/mypy handlers store
 	$(BIN)/pytest -q
 
 bench: $(STAMP)  ## benchmarks: print figures, assert nothing

@@ -61,9 +61,9 @@ async def on_text(turn: Turn) -> list[Reply]:
     if reading.action:
         return [await _action(turn, reading.action)]
     intents = set(reading.intents)
-    again = follow_up_intents(turn.text, turn.state.get("asked") or [])
-    if again and reading.asks_nothing_itself:
-        intents = set(again)  # "et pour M&D ?": the question asked last, about M&D
+    asked_again = follow_up_intents(turn.text, turn.state.get("asked") or [])
+    if asked_again and reading.asks_nothing_itself:
+        intents = set(asked_again)  # "et pour M&D ?": the question asked last, about M&D
     if Intent.LANG_SWITCH in intents:
         wanted = requested_language(turn.cues)
         return [

@@ -76,7 +76,8 @@ async def on_text(turn: Turn) -> list[Reply] | None:
         replies = [await _run(turn, command, args)]
     else:
         reply = await broadcast.on_text(turn) or await _publish_flow(turn)
-        replies = [reply] if reply else None
+        _tidy(turn)
+        return [reply] if reply else None
     _tidy(turn)
     return replies
 

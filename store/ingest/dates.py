@@ -205,7 +205,9 @@ def writes_us_order(folded: str) -> bool:
 def ambiguous_order(hit_text: str) -> bool:
     """A numeric date whose two first parts could both be the month ("04/05/2023")."""
     match = _NUMERIC_DATE.search(hit_text)
-    return bool(match) and int(match.group(1)) <= 12 and int(match.group(2)) <= 12 and (
+    if match is None:
+        return False
+    return int(match.group(1)) <= 12 and int(match.group(2)) <= 12 and (
         match.group(1) != match.group(2)
     )
 
@@ -264,7 +266,7 @@ def _clock(groups: dict[str, str | None]) -> time | None:
     if groups.get("noon"):
         return time(12, 0)
     if groups.get("word"):
-        hour = _AR_HOURS[" ".join(groups["word"].split())]
+        hour = _AR_HOURS[" ".join(str(groups["word"]).split())]
         minute = _AR_FRACTIONS.get(groups.get("frac") or "", 0)
         if groups.get("less"):
             hour, minute = hour - 1, 45

@@ -200,10 +200,10 @@ def _title_name(title: str) -> str | None:
     for part in re.split(r"\s+[–—-]\s+", title)[1:]:
         if _ORG_LINE.match(fold(part)) and not _NOT_PUBLISHER.match(fold(part)):
             return tidy_name(part)
-    folded = fold_with_map(title)
-    tail = _TITLE_PUBLISHER.search(folded.text)
-    if tail and len(folded.text[tail.start("v") :].split()) <= 10:
-        return tidy_name(folded.quote(tail.start("v"), len(folded.text)))
+    mapped = fold_with_map(title)
+    tail = _TITLE_PUBLISHER.search(mapped.text)
+    if tail and len(mapped.text[tail.start("v") :].split()) <= 10:
+        return tidy_name(mapped.quote(tail.start("v"), len(mapped.text)))
     return None
 
 

@@ -164,9 +164,9 @@ def find_reference(lines: list[Line]) -> str | None:
             ):
                 return match.group("ref").strip()
     for line in lines[:25]:
-        match = _CODE_LINE.match(line.text)
-        if match and _is_code(match.group("ref")) and match.group("ref").count("/") >= 2:
-            return match.group("ref").strip()
+        code = _CODE_LINE.match(line.text)
+        if code and _is_code(code.group("ref")) and code.group("ref").count("/") >= 2:
+            return code.group("ref").strip()
     return None
 
 

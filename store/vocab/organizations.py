@@ -189,9 +189,10 @@ def named_in(text: str) -> list[str]:
 
 def leading(text: str) -> str | None:
     """The organisation of the list whose name opens `text` (after an article), if any."""
-    start = len(re.match(r"(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+)?", text, re.I).group())
+    # Both patterns can match the empty string: they always match.
+    start = re.match(r"(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+)?", text, re.I).end()  # type: ignore[union-attr]
     folded = fold(text)
-    folded_start = len(re.match(r"(?:l\s+|la\s+|le\s+|les\s+|the\s+)?", folded).group())
+    folded_start = re.match(r"(?:l\s+|la\s+|le\s+|les\s+|the\s+)?", folded).end()  # type: ignore[union-attr]
     for display, by_name, by_acronym in _patterns():
         if by_name.match(folded, folded_start) or (
             by_acronym is not None and by_acronym.match(text, start)
