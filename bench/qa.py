@@ -33,6 +33,7 @@ import os
 import platform
 import pstats
 import random
+import resource
 import sqlite3
 import statistics
 import sys
@@ -56,6 +57,7 @@ from handlers.deps import Deps  # noqa: E402
 from handlers.handle import handle  # noqa: E402
 from handlers.messages import Inbound, Reply  # noqa: E402
 from handlers.understand.callnames import NameIndexCache  # noqa: E402
+from handlers.understand.model import IntentModel, load_examples  # noqa: E402
 from store.calls import save_call, save_calls  # noqa: E402
 from store.db import Database  # noqa: E402
 from store.ingest.extract import extract_call  # noqa: E402
@@ -838,6 +840,24 @@ def _sections(value: str) -> list[str]:
     return chosen
 
 
+def print_model_and_memory() -> None:
+    """The intent model every message goes through, and the process's peak memory."""
+    started = time.perf_counter()
+    model = IntentModel(load_examples())
+    trained = time.perf_counter() - started
+    texts = ["fo9ach akhir ajal dyal alci", "الوثائق المطلوبة", "appels ouverts à Tiznit"]
+    started = time.perf_counter()
+    for _ in range(100):
+        for text in texts:
+            model.predict(text)
+    predict_ms = (time.perf_counter() - started) / 300 * 1e3
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"\nintent model: {len(model.examples):,} examples trained in {trained:.2f} s,"
+        f" {predict_ms:.2f} ms per message; peak memory of this process {peak_mb:.0f} MB"
+    )
+
+
 async def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     only = args.only
@@ -886,6 +906,8 @@ async def main(argv: list[str] | None = None) -> None:
         verdict = "under" if p99 < TARGET_P99_MS else "OVER"
         target = f"{TARGET_P99_MS:.0f} ms"
         print(f"\np99 at {big.size:,} calls: {p99:.2f} ms, {verdict} the {target} target")
+    if results:
+        print_model_and_memory()
     if args.detail:
         for result in results:
             print()
