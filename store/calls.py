@@ -12,6 +12,7 @@ import aiosqlite
 from store.db import Database
 from store.models import Call, Kind
 from store.text import fold, tokens
+from store.vocab import organizations
 
 # Title and organisation words that name no call in particular.
 _GENERIC_WORDS = frozenset(
@@ -60,9 +61,12 @@ def call_names(call: Call) -> dict[str, float]:
     if call.reference:
         add(fold(call.reference), NAME_WEIGHT_ALIAS)
         add(fold(call.reference).replace(" ", ""), NAME_WEIGHT_ALIAS)
-    if call.organization:
-        add(fold(call.organization), NAME_WEIGHT_ALIAS)
-    for text in (*call.aliases, call.organization or ""):
+    # The organisation's other names, in the other language too ("M&D" is written
+    # «الهجرة والتنمية» by Arabic speakers).
+    known_as = organizations.other_names(call.organization) if call.organization else ()
+    for name in (call.organization or "", *known_as):
+        add(fold(name), NAME_WEIGHT_ALIAS)
+    for text in (*call.aliases, call.organization or "", *known_as):
         for word in tokens(text):
             if len(word) > 3:
                 add(word, NAME_WEIGHT_ORGANIZATION)

@@ -132,3 +132,12 @@ async def test_not_having_the_status_is_not_a_match(chat: Chat) -> None:
     await chat.say("OMP")
     text = await chat.text("je ne suis pas auto-entrepreneuse, je peux candidater ?")
     assert "ne correspond pas" in text and "auto-entrepreneur" in text
+
+
+async def test_an_organisation_named_in_arabic_is_its_call_not_a_theme(chat: Chat) -> None:
+    card = await chat.text("الهجرة والتنمية")
+    assert "planification stratégique" in card
+    documents = await chat.text("شنو هي الوثائق ديال الهجرة والتنمية؟")
+    assert "Note méthodologique" in documents
+    theme = await chat.text("appels sur la migration")  # the theme is still a theme
+    assert "Migration" in theme and "planification" not in theme

@@ -137,6 +137,8 @@ ORGANIZATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Migrations et Développement",
             "Migrations Développement",
             "M&D",
+            "الهجرة والتنمية",
+            "جمعية الهجرة والتنمية",
         ),
     ),
     ("Transparency Maroc", ("Transparency Maroc",)),
@@ -185,6 +187,16 @@ def named_in(text: str) -> list[str]:
         if positions:
             found.append((min(positions), display))
     return [display for _, display in sorted(found)]
+
+
+def other_names(name: str) -> tuple[str, ...]:
+    """Every name the list knows for the organisation `name` is ("M&D" is also
+    «الهجرة والتنمية»); empty when the list does not know it."""
+    folded = fold(name)
+    for display, names in ORGANIZATIONS:
+        if folded in {fold(display), *(fold(n) for n in names)}:
+            return tuple(n for n in (display, *names) if fold(n) != folded)
+    return ()
 
 
 def leading(text: str) -> str | None:
