@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -153,6 +154,11 @@ def _nlu(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     evaluate.add_argument(
         "--misses", action="store_true", help="list misses (never for a file named unseen*)"
     )
+    evaluate.add_argument(
+        "--conversations",
+        action="store_true",
+        help="through the whole core on the demo catalog, checking the call too",
+    )
 
 
 def _nlu_command(args: argparse.Namespace) -> int:
@@ -173,7 +179,12 @@ def _nlu_command(args: argparse.Namespace) -> int:
         model = default_model()
         for name in args.files:
             path = Path(name)
-            result = nlu.evaluate(model, nlu.load_cases(path))
+            cases = nlu.load_cases(path)
+            if args.conversations:
+                with tempfile.TemporaryDirectory() as folder:
+                    result = asyncio.run(nlu.converse(cases, DEMO_NOW, Path(folder)))
+            else:
+                result = nlu.evaluate(model, cases)
             shown = args.misses and not path.name.startswith("unseen")
             print(nlu.render_evaluation(path.name, result, shown))
     except (TrainingError, OSError, ValueError, KeyError) as exc:

@@ -144,3 +144,52 @@ def render_evaluation(name: str, result: Evaluation, show_misses: bool) -> str:
     elif result.misses:
         lines.append(f"({len(result.misses)} misses not shown: this set stays unseen)")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------
+# The same cases through the whole core: a real store with the demo catalog, `handle()`,
+# and what the router says its last reply answers (Reply.about), about which call.
+
+
+async def converse(cases: list[dict[str, Any]], now: str, folder: Path) -> Evaluation:
+    """Every case as a chat of its own; right when the last reply answers the expected
+    intent and, when a call is expected, is about that call."""
+    from bot.app import load_demo
+    from handlers.clock import FixedClock, parse_now
+    from handlers.deps import Deps
+    from handlers.handle import handle
+    from handlers.messages import Inbound
+    from store.db import Database
+
+    db = await Database.open(str(folder / "conversations.db"))
+    try:
+        clock = FixedClock(parse_now(now))
+        await load_demo(db, clock)
+        deps = Deps(db=db, clock=clock)
+        result = Evaluation()
+        for number, case in enumerate(cases):
+            user = f"case-{number}"
+            replies: list[Any] = []
+            for text in [*(case.get("turns") or []), case["text"]]:
+                replies = await handle(deps, Inbound("console", user, text=str(text)))
+            last = replies[-1] if replies else None
+            got = (last.about or "?") if last else "?"
+            expected = str(case["expect"]["intent"])
+            call = case["expect"].get("call")
+            right = expected in got.split("+") and (not call or last.about_call == call)
+            about = last.about_call if last else None
+            _count(result, case, expected, right, f"{got} about {about}")
+        return result
+    finally:
+        await db.close()
+
+
+def _count(result: Evaluation, case: dict[str, Any], expected: str, right: bool, got: str) -> None:
+    result.cases += 1
+    result.right += int(right)
+    for cell in (result.by_writing[str(case["writing"])], result.by_intent[expected]):
+        cell[0] += int(right)
+        cell[1] += 1
+    if not right:
+        wanted = f"{expected} about {case['expect'].get('call')}"
+        result.misses.append(f"  {case['id']}: {case['text']!r} expected {wanted}, got {got}")

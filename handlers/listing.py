@@ -78,6 +78,21 @@ def _call_filter(turn: Turn, req: ListRequest) -> CallFilter:
     )
 
 
+_ONE_CALL_SCAN = 20  # more matches than this is a listing anyway
+
+
+async def only_call(turn: Turn, req: ListRequest) -> Call | None:
+    """The one published call (open or closed) the filter matches, if exactly one does:
+    "quand a lieu l'atelier de Saïdia ?" is about the Saïdia call, not a listing."""
+    flt, db, now = _call_filter(turn, req), turn.deps.db, turn.now
+    found: dict[str, Call] = {}
+    for page in (call_store.open_calls, call_store.closed_calls, call_store.undated_calls):
+        calls, _ = await page(db, now, flt, _ONE_CALL_SCAN, count=False)
+        # A town named narrows the region's calls to the ones held there.
+        found.update((c.id, c) for c in calls if not req.cities or set(req.cities) & set(c.cities))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _buttons(calls: list[Call]) -> list[Button]:
     return [Button(call_label(c), f"call:{c.id}") for c in calls[:BUTTONS]]
 

@@ -30,6 +30,10 @@ class Reply:
     # The same question with updated choices (a ticked region): channels that can edit
     # the message whose button was pressed do so instead of sending a new one.
     replaces_pressed: bool = False
+    # What the reply answers ("deadline", "list_open", "off_topic"…) and about which call:
+    # set by the router, read by `nlu eval --conversations` (channels ignore it).
+    about: str | None = None
+    about_call: str | None = None
 
     def to_json(self) -> dict[str, object]:
         return {

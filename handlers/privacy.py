@@ -60,15 +60,16 @@ def _said(turn: Turn, words: frozenset[str]) -> bool:
 
 async def on_text(turn: Turn) -> Reply | None:
     """Answer STOP, START, my-data and forget commands; None for anything else."""
+    reply: Reply | None = None
     if _said(turn, STOP_WORDS):
-        return await stop(turn)
-    if _said(turn, START_WORDS):
-        return await restart(turn)
-    if _said(turn, MY_DATA_WORDS):
-        return await my_data(turn)
-    if _said(turn, FORGET_WORDS):
-        return confirm_forget(turn)
-    return None
+        reply, reply.about = await stop(turn), "unsubscribe"
+    elif _said(turn, START_WORDS):
+        reply, reply.about = await restart(turn), "restart"
+    elif _said(turn, MY_DATA_WORDS):
+        reply, reply.about = await my_data(turn), "my_data"
+    elif _said(turn, FORGET_WORDS):
+        reply, reply.about = confirm_forget(turn), "forget_me"
+    return reply
 
 
 def confirm_forget(turn: Turn) -> Reply:

@@ -17,7 +17,7 @@ from handlers.understand.intents import (
     requested_language,
 )
 from handlers.understand.profile import parse_profile
-from handlers.understand.reading import follow_up_intents, read
+from handlers.understand.reading import Reading, follow_up_intents, read
 from store import calls as call_store
 from store.models import Call, Kind
 from store.search import search_lines
@@ -48,33 +48,32 @@ async def on_text(turn: Turn) -> list[Reply]:
         return await _start(turn)
     account = await privacy.on_text(turn)
     if account:
-        return [account]
-    subscription = await _subscriptions(turn)
-    if subscription:
-        return [subscription]
+        return [_tag(turn, account, "account")]
     asked = turn.pending
-    pending = await _answer_pending(turn)
-    if pending:
-        return [pending]
     waiting = bool(asked and asked.get("type") == "eligibility")
     reading = read(turn.deps.nlu, turn.cues, turn.text, guess=not waiting)
+    subscription = await _subscriptions(turn, reading)
+    if subscription:
+        return [_tag(turn, subscription, "subscription")]
+    pending = await _answer_pending(turn)
+    if pending:
+        return [_tag(turn, pending, "pending")]
     if reading.action:
-        return [await _action(turn, reading.action)]
+        return [_tag(turn, await _action(turn, reading.action), reading.action)]
     intents = set(reading.intents)
     asked_again = follow_up_intents(turn.text, turn.state.get("asked") or [])
     if asked_again and reading.asks_nothing_itself:
         intents = set(asked_again)  # "et pour M&D ?": the question asked last, about M&D
     if Intent.LANG_SWITCH in intents:
         wanted = requested_language(turn.cues)
-        return [
-            smalltalk.set_language(turn, wanted) if wanted else smalltalk.choose_language(turn)
-        ]
+        chosen = smalltalk.set_language(turn, wanted) if wanted else None
+        return [_tag(turn, chosen or smalltalk.choose_language(turn), "lang")]
     replies = await _route(turn, intents)
     if asked and asked.get("type") == "eligibility" and replies[0].text == turn.t("off_topic"):
         # Neither an answer nor a new question: ask our question again rather than
         # leave the user with a generic reply.
         again = await _ask_again(turn, asked)
-        return [again] if again else replies
+        return [_tag(turn, again, "pending")] if again else replies
     return replies
 
 
@@ -123,12 +122,21 @@ _MY_SUBSCRIPTIONS = (
 )
 
 
-async def _subscriptions(turn: Turn) -> Reply | None:
-    """Subscription commands and phrases, and typed choices during the subscription flow."""
-    if turn.cues.any(_MY_SUBSCRIPTIONS):
-        return await subscribe.my_subscriptions(turn)
-    if turn.cues.any(_SUBSCRIBE):
-        return subscribe.start(turn)
+async def _subscriptions(turn: Turn, reading: Reading) -> Reply | None:
+    """Subscription commands and phrases, and typed choices during the subscription flow.
+    A phrase cue gives way to a clear reading of something else ("mes alertes actives ?"
+    is about subscriptions held, «أرجو إلغاء اشتراكي» asks to stop)."""
+    command = turn.text.lstrip().startswith("/")
+    other = reading.prediction.confident and reading.prediction.intent not in (
+        "subscribe",
+        "my_subscriptions",
+    )
+    if reading.prediction.confident and reading.prediction.intent == "my_subscriptions":
+        return _tag(turn, await subscribe.my_subscriptions(turn), "my_subscriptions")
+    if turn.cues.any(_MY_SUBSCRIPTIONS) and (command or not other):
+        return _tag(turn, await subscribe.my_subscriptions(turn), "my_subscriptions")
+    if turn.cues.any(_SUBSCRIBE) and (command or not other):
+        return _tag(turn, subscribe.start(turn), "subscribe")
     return subscribe.on_text_during_flow(turn)
 
 
@@ -141,33 +149,51 @@ async def _ask_again(turn: Turn, asked: dict[str, object]) -> Reply | None:
     return Reply(f"{turn.t('not_understood')}\n{question.text}", question.buttons)
 
 
+def _tag(turn: Turn, reply: Reply, about: str) -> Reply:
+    """Mark what a reply answers, and the call in focus after it."""
+    reply.about = reply.about or about
+    reply.about_call = turn.current_call
+    return reply
+
+
 async def _route(turn: Turn, intents: set[Intent]) -> list[Reply]:
+    label, reply = await _decide(turn, intents)
+    return [_tag(turn, reply, label)]
+
+
+async def _decide(turn: Turn, intents: set[Intent]) -> tuple[str, Reply]:
+    """The reply to a message, and what it answers."""
     request = _list_request(turn)
     named = await _named_calls(turn)
     fields = [i for i in FIELD_INTENTS if i in intents]
     stated = parse_profile(turn.text)
     if Intent.ELIGIBILITY in intents or stated.degree_years or stated.years_experience:
-        return [await _about_call(turn, named, weak_ok=True, intents=[Intent.ELIGIBILITY])]
+        asked = [Intent.ELIGIBILITY]
+        return "eligibility", await _about_call(turn, named, weak_ok=True, intents=asked)
+    label = "+".join(str(f) for f in fields)
     if fields and (
         named.strong or named.weak or turn.current_call or not _wants_list(intents, request)
     ):
-        return [await _about_call(turn, named, weak_ok=True, intents=fields)]
+        return label, await _about_call(turn, named, weak_ok=True, intents=fields)
+    only = await listing.only_call(turn, request) if fields else None
+    if only is not None:  # "l'atelier de Saïdia, c'est quand ?": the one call there
+        return label, await answer_about(turn, only, fields)
     if Intent.LIST_CLOSED in intents:
-        return [await listing.list_closed(turn, request)]
+        return "list_closed", await listing.list_closed(turn, request)
     if Intent.LIST_OPEN in intents and request.is_filtered():
         # "appels sur la migration" asks for a theme, even if "Migrations & Développement"
         # is also a name.
-        return [await listing.list_open(turn, request)]
+        return "list_open", await listing.list_open(turn, request)
     if named.strong:
-        return [await _call_or_quote(turn, named.strong[0])]
+        return await _call_or_quote(turn, named.strong[0])
     if _wants_list(intents, request):
-        return [await listing.list_open(turn, request)]
+        return "list_open", await listing.list_open(turn, request)
     if named.weak and len(tokens(turn.text)) <= 3:
-        return [await _call_or_quote(turn, named.weak[0])]
+        return await _call_or_quote(turn, named.weak[0])
     for intent, reply in _SMALLTALK.items():
         if intent in intents:
-            return [reply(turn)]
-    return [await _fallback(turn)]
+            return str(intent), reply(turn)
+    return await _fallback(turn)
 
 
 def _wants_list(intents: set[Intent], request: ListRequest) -> bool:
@@ -248,16 +274,17 @@ async def _which_call(turn: Turn, intents: list[Intent], candidates: list[str]) 
     return Reply(turn.t(key), buttons)
 
 
-async def _call_or_quote(turn: Turn, call_id: str) -> Reply:
+async def _call_or_quote(turn: Turn, call_id: str) -> tuple[str, Reply]:
     """A call named alone gets its card; named with other words, the text is searched."""
     call = await call_store.get_call(turn.deps.db, call_id)
     if call is None:
-        return Reply(turn.t("call_gone"))
+        return "summary", Reply(turn.t("call_gone"))
     turn.focus(call.id)
     terms = _search_terms(turn, call)
     if terms and _QUESTION.search(turn.cues.padded.strip() + turn.text[-1:]):
-        return Reply(await callinfo.quote(turn, call, terms), callinfo.call_buttons(turn, call))
-    return callinfo.card(turn, call)
+        quoted = await callinfo.quote(turn, call, terms)
+        return "quote", Reply(quoted, callinfo.call_buttons(turn, call))
+    return "summary", callinfo.card(turn, call)
 
 
 def _search_terms(turn: Turn, call: Call) -> list[str]:
@@ -275,7 +302,7 @@ _CALL_WORDS = frozenset(
 )
 
 
-async def _fallback(turn: Turn) -> Reply:
+async def _fallback(turn: Turn) -> tuple[str, Reply]:
     """A question about the call under discussion goes to its text; anything else is
     off-topic."""
     call_id = turn.current_call
@@ -286,8 +313,8 @@ async def _fallback(turn: Turn) -> Reply:
             hits = await search_lines(turn.deps.db, call.id, terms, limit=1)
             if hits or _CALL_WORDS & set(terms) or _CALL_WORDS & set(tokens(turn.text)):
                 reply = await callinfo.quote(turn, call, terms)
-                return Reply(reply, callinfo.call_buttons(turn, call))
-    return smalltalk.off_topic(turn)
+                return "quote", Reply(reply, callinfo.call_buttons(turn, call))
+    return "off_topic", smalltalk.off_topic(turn)
 
 
 async def _answer_pending(turn: Turn) -> Reply | None:

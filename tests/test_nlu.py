@@ -141,3 +141,34 @@ async def test_an_organisation_named_in_arabic_is_its_call_not_a_theme(chat: Cha
     assert "Note méthodologique" in documents
     theme = await chat.text("appels sur la migration")  # the theme is still a theme
     assert "Migration" in theme and "planification" not in theme
+
+
+async def test_a_question_naming_only_a_place_is_about_the_one_call_there(chat: Chat) -> None:
+    replies = await chat.say("l'atelier de Saïdia ghadi ykon imta?")
+    assert replies[0].about == "when"
+    assert replies[0].about_call == "ef-pagof-remacto-2024"
+
+
+async def test_subscriptions_held_are_not_a_new_subscription(chat: Chat) -> None:
+    replies = await chat.say("mes alertes actives ?")
+    assert replies[0].about == "my_subscriptions"
+
+
+async def test_a_guess_never_offers_to_erase_data(chat: Chat) -> None:
+    replies = await chat.say("vous pouvez corriger mon CV ?")
+    assert "forget:yes" not in [b.payload for b in replies[0].buttons]
+
+
+def test_nlu_eval_through_the_whole_core(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cases = (
+        '- id: c-1\n  writing: arabizi\n  turns: []\n  text: "fo9ach akhir ajal dyal alci"\n'
+        "  expect: {intent: deadline, call: alci-guide-participation-2024}\n"
+        '- id: c-2\n  writing: fr\n  turns: ["quels documents pour Enabel ?"]\n'
+        '  text: "et pour M&D ?"\n'
+        "  expect: {intent: documents, call: md-pac-souss-massa-2016}\n"
+    )
+    (tmp_path / "dev.yaml").write_text(cases, "utf-8")
+    assert main(["nlu", "eval", "--conversations", str(tmp_path / "dev.yaml")]) == 0
+    assert "dev.yaml: 2/2 100.0%" in capsys.readouterr().out

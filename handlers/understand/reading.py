@@ -13,7 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from handlers.understand.intents import Cues, Intent, detect_intents
-from handlers.understand.model import GUESS_SCORE, SUBSCRIBE_SCORE, IntentModel, Prediction
+from handlers.understand.model import (
+    CONFIDENT_SCORE,
+    GUESS_SCORE,
+    SUBSCRIBE_SCORE,
+    IntentModel,
+    Prediction,
+)
 from store.text import fold
 
 # Model labels that are actions of their own, not questions about calls.
@@ -53,7 +59,13 @@ def read(model: IntentModel, cues: Cues, text: str, *, guess: bool = True) -> Re
         # Outside a question of ours, "oui"/"non" ask nothing: the cue lists decide.
         return Reading(listed, None, prediction, listed)
     if label in ACTIONS:
-        if label != "subscribe" or prediction.score > SUBSCRIBE_SCORE:
+        # An action is started only on a clear reading ("vous pouvez corriger mon CV ?"
+        # guessed as forget-me must not offer to erase anything).
+        # Stop is confirmed with buttons first: a guess may offer it.
+        needed = {"subscribe": SUBSCRIBE_SCORE, "unsubscribe": GUESS_SCORE}.get(
+            label, CONFIDENT_SCORE
+        )
+        if prediction.score > needed and (prediction.confident or label == "unsubscribe"):
             return Reading(frozenset(), label, prediction, listed)
         return Reading(listed, None, prediction, listed)
     if label == "off_topic":

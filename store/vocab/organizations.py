@@ -23,15 +23,25 @@ ORGANIZATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "UNDP",
             "Programme des Nations Unies pour le Développement",
             "United Nations Development Programme",
+            "برنامج الأمم المتحدة الإنمائي",
         ),
     ),
     (
         "UNICEF",
-        ("UNICEF", "Fonds des Nations Unies pour l'Enfance", "United Nations Children's Fund"),
+        (
+            "UNICEF",
+            "Fonds des Nations Unies pour l'Enfance",
+            "United Nations Children's Fund",
+            "اليونيسف",
+            "منظمة الأمم المتحدة للطفولة",
+        ),
     ),
-    ("UNFPA", ("UNFPA", "Fonds des Nations Unies pour la Population")),
+    (
+        "UNFPA",
+        ("UNFPA", "Fonds des Nations Unies pour la Population", "صندوق الأمم المتحدة للسكان"),
+    ),
     ("UNOPS", ("UNOPS", "United Nations Office for Project Services")),
-    ("ONU Femmes", ("ONU Femmes", "UN Women", "ONU-Femmes")),
+    ("ONU Femmes", ("ONU Femmes", "UN Women", "ONU-Femmes", "هيئة الأمم المتحدة للمرأة")),
     (
         "Organisation Internationale pour les Migrations (OIM)",
         (
@@ -39,6 +49,7 @@ ORGANIZATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "IOM",
             "Organisation Internationale pour les Migrations",
             "International Organization for Migration",
+            "المنظمة الدولية للهجرة",
         ),
     ),
     ("HCR", ("HCR", "UNHCR", "Haut-Commissariat des Nations Unies pour les réfugiés")),
@@ -50,9 +61,10 @@ ORGANIZATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "ILO",
             "Organisation Internationale du Travail",
             "International Labour Organization",
+            "منظمة العمل الدولية",
         ),
     ),
-    ("UNESCO", ("UNESCO",)),
+    ("UNESCO", ("UNESCO", "اليونسكو")),
     ("OMS", ("OMS", "WHO", "Organisation Mondiale de la Santé")),
     (
         "GIZ",
@@ -60,10 +72,24 @@ ORGANIZATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "GIZ",
             "Deutsche Gesellschaft für Internationale Zusammenarbeit",
             "Coopération allemande",
+            "الوكالة الألمانية للتعاون الدولي",
         ),
     ),
-    ("Agence Française de Développement (AFD)", ("AFD", "Agence Française de Développement")),
-    ("Expertise France", ("Expertise France",)),
+    (
+        "Agence Française de Développement (AFD)",
+        ("AFD", "Agence Française de Développement", "الوكالة الفرنسية للتنمية"),
+    ),
+    ("Expertise France", ("Expertise France", "الخبرة الفرنسية", "إكسبرتيز فرانس")),
+    (
+        "Mouvement Alternatives Citoyennes (ALCI)",
+        (
+            "ALCI",
+            "Mouvement Alternatives Citoyennes",
+            "Mouvement Alternatives Citoyenne",
+            "حركة بدائل مواطنة",
+            "بدائل مواطنة",
+        ),
+    ),
     (
         "AECID",
         (
@@ -72,8 +98,18 @@ ORGANIZATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Agencia Española de Cooperación Internacional para el Desarrollo",
         ),
     ),
-    ("Enabel", ("Enabel", "CTB", "Coopération Technique Belge")),
-    ("USAID", ("USAID",)),
+    (
+        "Enabel",
+        (
+            "Enabel",
+            "CTB",
+            "Coopération Technique Belge",
+            "إينابل",
+            "انابل",
+            "الوكالة البلجيكية للتنمية",
+        ),
+    ),
+    ("USAID", ("USAID", "الوكالة الأمريكية للتنمية الدولية")),
     ("JICA", ("JICA",)),
     ("APEFE", ("APEFE",)),
     (
@@ -192,10 +228,14 @@ def named_in(text: str) -> list[str]:
 def other_names(name: str) -> tuple[str, ...]:
     """Every name the list knows for the organisation `name` is ("M&D" is also
     «الهجرة والتنمية»); empty when the list does not know it."""
-    folded = fold(name)
+    # "Mouvement Alternatives Citoyenne (ALCI)" is known by its name or its acronym.
+    acronym = re.search(r"\(([^()]{2,12})\)\s*$", name)
+    said = {fold(name), fold(re.sub(r"\s*\([^()]*\)\s*$", "", name))}
+    said |= {fold(acronym.group(1))} if acronym else set()
     for display, names in ORGANIZATIONS:
-        if folded in {fold(display), *(fold(n) for n in names)}:
-            return tuple(n for n in (display, *names) if fold(n) != folded)
+        known = {fold(display), *(fold(n) for n in names)}
+        if said & known:
+            return tuple(n for n in (display, *names) if fold(n) not in said)
     return ()
 
 
