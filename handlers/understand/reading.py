@@ -42,8 +42,10 @@ class Reading:
 
     @property
     def asks_nothing_itself(self) -> bool:
-        """Neither a clear reading nor a cue: "et pour M&D ?" may be a follow-up."""
-        return not self.prediction.confident and not (self.listed - {Intent.SUMMARY})
+        """Neither a clear question nor a cue: "et pour M&D ?" may be a follow-up (a call
+        name read as "tell me about it" is no question of its own)."""
+        clear = self.prediction.confident and self.prediction.intent != "summary"
+        return not clear and not (self.listed - {Intent.SUMMARY})
 
 
 def read(model: IntentModel, cues: Cues, text: str, *, guess: bool = True) -> Reading:
@@ -82,8 +84,8 @@ def read(model: IntentModel, cues: Cues, text: str, *, guess: bool = True) -> Re
 # "et pour M&D ?", "w l Enabel?", «وبالنسبة لـ OMP؟», "and for ALCI?", "même chose pour …":
 # the same question about another call.
 _FOLLOW_UP = re.compile(
-    r"^(?:et|w|wa|o|and|what\s+about|how\s+about|meme\s+chose|pareil|idem|و|وبالنسبه|وفي"
-    r"|بالنسبه|حتي|hta|7ta|ou\s+pour)\b|^و"
+    r"^(?:et|w|wa|o|and|what\s+about|how\s+about|(?:la\s+)?meme\s+chose|pareil|idem|و"
+    r"|وبالنسبه|وفي|بالنسبه|حتي|hta|7ta|ou\s+pour|وماذا\s+عن|ماذا\s+عن|وشنو\s+علي)\b|^و"
 )
 
 
