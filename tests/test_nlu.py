@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from bot.__main__ import main
+from handlers.understand.intents import Cues
 from handlers.understand.model import (
     WRITINGS,
+    Example,
     IntentModel,
     TrainingError,
     default_model,
@@ -18,6 +20,7 @@ from handlers.understand.model import (
     load_examples,
 )
 from handlers.understand.profile import parse_profile
+from handlers.understand.reading import read
 from tests.conftest import Chat
 
 
@@ -172,3 +175,13 @@ def test_nlu_eval_through_the_whole_core(
     (tmp_path / "dev.yaml").write_text(cases, "utf-8")
     assert main(["nlu", "eval", "--conversations", str(tmp_path / "dev.yaml")]) == 0
     assert "dev.yaml: 2/2 100.0%" in capsys.readouterr().out
+
+
+def test_an_intent_no_handler_answers_yet_falls_back_to_the_cue_lists(tmp_path: Path) -> None:
+    examples = [*load_examples(), *[
+        Example(f"je veux un stage numero {n}", "internship", "fr") for n in range(30)
+    ]]  # fmt: skip
+    model = IntentModel(examples)
+    reading = read(model, Cues.of("je veux un stage numero 3"), "je veux un stage numero 3")
+    assert reading.prediction.intent == "internship"
+    assert reading.action is None and "internship" not in {str(i) for i in reading.intents}

@@ -33,6 +33,9 @@ _FIELDS = frozenset(
 )  # fmt: skip
 
 
+_KNOWN_LABELS = frozenset({*(str(i) for i in Intent), *ACTIONS, "affirm", "deny", "off_topic"})
+
+
 @dataclass(frozen=True)
 class Reading:
     intents: frozenset[Intent]
@@ -57,7 +60,9 @@ def read(model: IntentModel, cues: Cues, text: str, *, guess: bool = True) -> Re
     label = prediction.intent
     weak = prediction.score < GUESS_SCORE or not guess
     unsure = not prediction.confident and (listed or weak)
-    if unsure or label in ("affirm", "deny"):
+    # An intent added to the training file that no handler answers yet is no reading.
+    unknown = label not in _KNOWN_LABELS
+    if unsure or unknown or label in ("affirm", "deny"):
         # Outside a question of ours, "oui"/"non" ask nothing: the cue lists decide.
         return Reading(listed, None, prediction, listed)
     if label in ACTIONS:
