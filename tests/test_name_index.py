@@ -64,3 +64,20 @@ async def test_a_cache_older_than_the_kept_changes_rebuilds(deps: Deps) -> None:
     assert index is not first
     assert index.match("amal", frozenset())[0][0] == "amal-2025"
     _same(index, await _full(deps.db))
+
+
+def test_a_latin_name_written_in_arabic_letters_names_its_call() -> None:
+    rows = [
+        ("remacto-call", "remacto", 3.0),
+        ("enabel-call", "enabel", 3.0),
+        ("pagof-call", "pagof", 3.0),
+    ]
+    index = NameIndex.build(1, rows)
+    assert index.match("متى ورشة ريماكتو؟", frozenset())[0][0] == "remacto-call"
+    assert index.match("الوثائق ديال إينابل", frozenset())[0][0] == "enabel-call"
+    assert index.match("عرض باغوف", frozenset())[0][0] == "pagof-call"
+    # Arabic words that only share two consonants, or none, name nothing.
+    assert index.match("شنو هي الوثائق المطلوبة", frozenset()) == []
+    # An update keeps the skeletons in step with the names.
+    index.update(2, ["enabel-call"], [])
+    assert index.match("إينابل", frozenset()) == []

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from store import calls as call_store
 from store.db import Database
-from store.text import tokens
+from store.text import has_arabic, tokens
 
 # A call named only by one title word is a weak match: enough for a question about a
 # call ("la date limite pour l'atelier de réseautage ?"), not to hijack a listing.
@@ -39,12 +39,15 @@ class NameIndex:
     fuzzy_vocab: list[str] = field(default_factory=list)
     # call id -> its names, so that one call can be taken out when it changes
     by_call: dict[str, list[str]] = field(default_factory=dict)
+    # consonant skeleton of each fuzzy name -> those names: «إينابل» is Enabel
+    skeletons: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, version: int, rows: list[NameRow]) -> NameIndex:
         index = cls(version=version)
         index._add_rows(rows)
         index.fuzzy_vocab = sorted(n for n in index.names if _fuzzy_name(n, index.names[n]))
+        index.skeletons = _skeleton_index(index.fuzzy_vocab)
         return index
 
     def update(self, version: int, call_ids: list[str], rows: list[NameRow]) -> None:
@@ -62,6 +65,7 @@ class NameIndex:
         vocab = set(self.fuzzy_vocab) - touched
         vocab |= {n for n in touched if n in self.names and _fuzzy_name(n, self.names[n])}
         self.fuzzy_vocab = sorted(vocab)
+        self.skeletons = _skeleton_index(self.fuzzy_vocab)
         self.version = version
 
     def _add_rows(self, rows: list[NameRow]) -> set[str]:
@@ -91,6 +95,7 @@ class NameIndex:
         for position, word in enumerate(words):
             if position not in matched and len(word) >= 4 and word not in known_words:
                 self._fuzzy(word, scores)
+                self._across_scripts(word, scores)
         return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
 
     def _fuzzy(self, word: str, scores: dict[str, float]) -> None:
@@ -99,6 +104,50 @@ class NameIndex:
         )
         if best:
             _add(scores, self.names[best[0]])
+
+
+    def _across_scripts(self, word: str, scores: dict[str, float]) -> None:
+        """A Latin name written in Arabic letters («ريماكتو», «باغوف»): same consonants."""
+        if not has_arabic(word):
+            return
+        for name in self.skeletons.get(arabic_skeleton(word), []):
+            _add(scores, self.names[name])
+
+
+def _skeleton_index(vocab: list[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for name in vocab:
+        skeleton = latin_skeleton(name)
+        if len(skeleton) >= _MIN_SKELETON:
+            found[skeleton].append(name)
+    return dict(found)
+
+
+# Consonants as both scripts write them (vowels, h, w and y dropped: Arabic writes the
+# long ones only, French the silent h). Three consonants at least, or names collide.
+_MIN_SKELETON = 3
+_LATIN_SOUNDS = (("ph", "f"), ("ch", "s"), ("ck", "k"), ("qu", "k"), ("x", "ks"))
+_LATIN_LETTERS = str.maketrans({"c": "k", "q": "k", "p": "b", "v": "f", "z": "s", "g": "j"})
+_ARABIC_LETTERS = str.maketrans(
+    {
+        "ب": "b", "ت": "t", "ث": "t", "ج": "j", "د": "d", "ذ": "d", "ر": "r", "ز": "s",
+        "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "s", "غ": "j", "ڭ": "j",
+        "ف": "f", "ڤ": "f", "ق": "k", "ك": "k", "خ": "k", "ل": "l", "م": "m", "ن": "n",
+        "پ": "b", "گ": "j",
+    }
+)  # fmt: skip
+
+
+def latin_skeleton(word: str) -> str:
+    for sound, letter in _LATIN_SOUNDS:
+        word = word.replace(sound, letter)
+    word = word.translate(_LATIN_LETTERS)
+    return "".join(ch for ch in word if ch in "bdfjklmnrst")
+
+
+def arabic_skeleton(word: str) -> str:
+    word = word[2:] if word.startswith("ال") and len(word) > 4 else word  # the article
+    return "".join(ch for ch in word.translate(_ARABIC_LETTERS) if ch in "bdfjklmnrst")
 
 
 def _add(scores: dict[str, float], hits: list[tuple[str, float]]) -> None:
