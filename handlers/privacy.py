@@ -60,15 +60,19 @@ def _said(turn: Turn, words: frozenset[str]) -> bool:
 
 async def on_text(turn: Turn) -> Reply | None:
     """Answer STOP, START, my-data and forget commands; None for anything else."""
-    reply: Reply | None = None
     if _said(turn, STOP_WORDS):
-        reply, reply.about = await stop(turn), "unsubscribe"
-    elif _said(turn, START_WORDS):
-        reply, reply.about = await restart(turn), "restart"
-    elif _said(turn, MY_DATA_WORDS):
-        reply, reply.about = await my_data(turn), "my_data"
-    elif _said(turn, FORGET_WORDS):
-        reply, reply.about = confirm_forget(turn), "forget_me"
+        return _about(await stop(turn), "unsubscribe")
+    if _said(turn, START_WORDS):
+        return _about(await restart(turn), "restart")
+    if _said(turn, MY_DATA_WORDS):
+        return _about(await my_data(turn), "my_data")
+    if _said(turn, FORGET_WORDS):
+        return _about(confirm_forget(turn), "forget_me")
+    return None
+
+
+def _about(reply: Reply, about: str) -> Reply:
+    reply.about = about
     return reply
 
 
