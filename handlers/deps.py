@@ -37,8 +37,11 @@ class ContactLocks:
             yield
 
 
-@dataclass
+@dataclass(frozen=True)
 class Deps:
+    """Built once, complete, by `bot.app.open_deps` (or a test): nothing is set on it
+    afterwards. The containers it holds (locks, caches, share links) change inside."""
+
     db: Database
     clock: Clock
     names: NameIndexCache = field(default_factory=NameIndexCache)

@@ -65,7 +65,7 @@ class RecordingChannel:
 
 @pytest.fixture
 def staff_chat(deps: Deps) -> Chat:
-    deps.staff_seed = {("console", STAFF): "admin"}
+    deps.staff_seed.update({("console", STAFF): "admin"})
     return Chat(deps)
 
 

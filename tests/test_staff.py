@@ -70,7 +70,7 @@ TANMIA_FULL = (
 @pytest.fixture
 def team(deps: Deps) -> Deps:
     """An admin and an editor named in the settings (console channel)."""
-    deps.staff_seed = {("console", BOSS): "admin", ("console", EDITOR): "editor"}
+    deps.staff_seed.update({("console", BOSS): "admin", ("console", EDITOR): "editor"})
     return deps
 
 
@@ -578,7 +578,7 @@ def test_console_staff_with_chat_jsonl(tmp_path: Path) -> None:
 @pytest.fixture
 async def telegram(deps: Deps) -> AsyncIterator[tuple[FakeTelegram, TelegramChannel]]:
     async with FakeTelegram() as api:
-        deps.staff_seed = {("telegram", "1001"): "admin"}
+        deps.staff_seed.update({("telegram", "1001"): "admin"})
         channel = TelegramChannel(api.settings(), deps)
         await channel.start()
         yield api, channel
@@ -611,7 +611,7 @@ async def whatsapp(
     deps: Deps, unused_tcp_port: int
 ) -> AsyncIterator[tuple[FakeTwilio, WhatsAppChannel]]:
     async with FakeTwilio() as api:
-        deps.staff_seed = {("whatsapp", "+212600000001"): "editor"}
+        deps.staff_seed.update({("whatsapp", "+212600000001"): "editor"})
         channel = WhatsAppChannel(api.settings(), deps)
         await channel.start()
         runner = await start_http(build_app(None, channel), "127.0.0.1", unused_tcp_port)
@@ -646,6 +646,6 @@ async def test_whatsapp_media_documents_are_downloaded_for_staff(
 
 
 async def test_a_console_user_named_staff_in_deps_is_admin(deps: Deps) -> None:
-    deps.staff_seed = {("console", "local"): "admin"}
+    deps.staff_seed.update({("console", "local"): "admin"})
     [reply] = await handle(deps, Inbound("console", "local", text="/staff"))
     assert "console local — administrateur" in reply.text

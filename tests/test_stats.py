@@ -193,7 +193,7 @@ async def test_the_chart_is_a_real_png(deps: Deps) -> None:
 
 @pytest.fixture
 def staff_chat(deps: Deps) -> Chat:
-    deps.staff_seed = {("console", STAFF): "editor"}
+    deps.staff_seed.update({("console", STAFF): "editor"})
     return Chat(deps)
 
 

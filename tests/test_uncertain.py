@@ -45,7 +45,7 @@ def test_a_clear_call_has_no_uncertain_field() -> None:
 async def test_staff_see_uncertain_fields_and_a_correction_settles_them(
     chat: Chat, deps: Deps
 ) -> None:
-    deps.staff_seed = {("console", BOSS): "admin"}
+    deps.staff_seed.update({("console", BOSS): "admin"})
     [draft] = await chat.say(f"/publier\n{BOARD}", BOSS)
     assert draft.text.count("⚠ incertain") == 2  # the deadline and the organisation
     assert "« Deadline: 04/05/2024 »" in draft.text
