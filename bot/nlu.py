@@ -119,15 +119,8 @@ def evaluate(model: IntentModel, cases: list[dict[str, Any]]) -> Evaluation:
     for case in cases:
         expected = str(case["expect"]["intent"])
         got = read_label(model, str(case["text"]), [str(t) for t in case.get("turns") or []])
-        right = got == expected
-        result.cases += 1
-        result.right += int(right)
-        for cell in (result.by_writing[str(case["writing"])], result.by_intent[expected]):
-            cell[0] += int(right)
-            cell[1] += 1
-        if not right:
-            text = case["text"]
-            result.misses.append(f"  {case['id']}: {text!r} expected {expected}, read {got}")
+        miss = f"  {case['id']}: {case['text']!r} expected {expected}, read {got}"
+        _count(result, case, expected, got == expected, miss)
     return result
 
 
@@ -174,22 +167,26 @@ async def converse(cases: list[dict[str, Any]], now: str, folder: Path) -> Evalu
                 replies = await handle(deps, Inbound("console", user, text=str(text)))
             last = replies[-1] if replies else None
             got = (last.about or "?") if last else "?"
+            about = last.about_call if last else None
             expected = str(case["expect"]["intent"])
             call = case["expect"].get("call")
             right = expected in got.split("+") and (not call or last.about_call == call)
-            about = last.about_call if last else None
-            _count(result, case, expected, right, f"{got} about {about}")
+            wanted = f"{expected} about {call}"
+            miss = f"  {case['id']}: {case['text']!r} expected {wanted}, got {got} about {about}"
+            _count(result, case, expected, right, miss)
         return result
     finally:
         await db.close()
 
 
-def _count(result: Evaluation, case: dict[str, Any], expected: str, right: bool, got: str) -> None:
+def _count(
+    result: Evaluation, case: dict[str, Any], expected: str, right: bool, miss: str
+) -> None:
+    """One case into the totals, by writing and by intent; `miss` kept when wrong."""
     result.cases += 1
     result.right += int(right)
     for cell in (result.by_writing[str(case["writing"])], result.by_intent[expected]):
         cell[0] += int(right)
         cell[1] += 1
     if not right:
-        wanted = f"{expected} about {case['expect'].get('call')}"
-        result.misses.append(f"  {case['id']}: {case['text']!r} expected {wanted}, got {got}")
+        result.misses.append(miss)

@@ -304,14 +304,7 @@ _MONEY_TERMS = [
 
 async def budget(turn: Turn, call: Call) -> str:
     """Amounts as the text writes them; when it gives none, say so and who to ask."""
-    hits = await search_lines(turn.deps.db, call.id, _MONEY_TERMS, limit=2)
-    if not hits:
-        who = contact_of(call)
-        extra = turn.t("quote_contact", contact=who) if who else ""
-        return turn.t("quote_none", title=short_title(call), contact=extra)
-    quoted = "\n".join(f"« {hit.line} »" for hit in hits)
-    intro = turn.t("quote_intro", source=_source(turn, call, original=True))
-    return f"{short_title(call)}\n{intro}\n{quoted}"
+    return await quote(turn, call, _MONEY_TERMS)
 
 
 async def _quote_about(turn: Turn, call: Call, terms: list[str]) -> str | None:
